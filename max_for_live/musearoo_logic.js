@@ -484,7 +484,7 @@ class DeviceLogic {
     let cut = "";
     try {
       const data = JSON.parse(summary);
-      summary = Object.entries(data).slice(0, 4).map(([k, v]) => `${k} ${typeof v === "object" ? JSON.stringify(v) : v}`).join(", ");
+      summary = resultFields(data, this.song);
       // a result too long for one datagram came cut (docs/protocol.md): say so before the fields
       if (data && data.cut && data.whole) {
         const lists = Object.entries(data.cut).map(([k, c]) => `${k} ${c.carried} of ${c.count}`).join(", ");
@@ -525,6 +525,50 @@ function formatStatus(id, kind, state, progress, message) {
   return `#${id}${what} ${state}${pct}${message ? ": " + message : ""}`;
 }
 
+// Python's round(): a tie goes to the even neighbour (a 32nd between two sixteenths rounds as the daemon's does)
+function roundHalfEven(x) {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+// A place in beats from the song's start as Live's arrangement ruler shows it, bar.beat from 1.1 ("5.1" is
+// beat 16 in 4/4), the sixteenth only off the beat ("5.2.3"): the daemon's rule (bridge/actions/place/places.py)
+function barBeat(beats, barBeats = 4) {
+  const sixteenths = roundHalfEven(beats * 4);
+  const perBar = Math.max(1, roundHalfEven(barBeats * 4));
+  const [bar, rest] = [Math.floor(sixteenths / perBar), sixteenths % perBar];
+  const [beat, sixteenth] = [Math.floor(rest / 4), rest % 4];
+  return `${bar + 1}.${beat + 1}` + (sixteenth ? `.${sixteenth + 1}` : "");
+}
+
+// Where a result's JSON (Live's indexes from 0) says the work landed, as Live shows it: "track 2, scene 1",
+// or in the Arrangement (slot -1 or none) "track 2 at bar 5.1" in the song's signature (4/4 before Live's
+// context came); "" where it names no track
+function landedAt(data, song) {
+  const track = data.track;
+  if (!Number.isInteger(track) || track < 0) return "";
+  if (Number.isInteger(data.slot) && data.slot >= 0) return `track ${track + 1}, scene ${data.slot + 1}`;
+  if (typeof data.start_beats !== "number") return `track ${track + 1}`;
+  const [num, den] = [Number(song?.signature_numerator) || 4, Number(song?.signature_denominator) || 4];
+  return `track ${track + 1} at bar ${barBeat(data.start_beats, (num * 4) / den)}`;
+}
+
+// A result's first four fields for the status line, its place (track, slot, start_beats) said once as Live
+// shows it where the first of them stands
+const PLACE_FIELDS = new Set(["track", "slot", "start_beats"]);
+function resultFields(data, song) {
+  const where = data && typeof data === "object" ? landedAt(data, song) : "";
+  const said = [];
+  for (const [k, v] of Object.entries(data ?? {}).slice(0, 4)) {
+    if (where && PLACE_FIELDS.has(k)) {
+      if (!said.includes(where)) said.push(where);
+    } else {
+      said.push(`${k} ${typeof v === "object" ? JSON.stringify(v) : v}`);
+    }
+  }
+  return said.join(", ");
+}
+
 function formatTake(take) {
   const star = take.starred ? " *" : "";
   const when = String(take.created_at).replace("T", " ").replace(/\.\d+Z$/, "");
@@ -539,4 +583,4 @@ function formatContext(ctx) {
   return `${Number.isFinite(tempo) ? tempo.toFixed(1) : "?"} BPM ${ctx.signature_numerator}/${ctx.signature_denominator} ${root} ${ctx.scale_name}${playing}`;
 }
 
-module.exports = { DeviceLogic, loadProtocol, formatStatus, formatContext, formatTake, formatMs, GENRES, FILLS, DAEMON_DOWN, DEFAULTS };
+module.exports = { DeviceLogic, loadProtocol, formatStatus, formatContext, formatTake, formatMs, barBeat, landedAt, GENRES, FILLS, DAEMON_DOWN, DEFAULTS };

@@ -35,6 +35,7 @@ _NAMES = "|".join(
     for w in sorted({*v.PARTS, *cg.VOICES, *PERCUSSION_WORDS}, key=len, reverse=True)
     if w.strip()
 )
+# a part or drum voice named, with its article
 _TARGET = re.compile(rf"\b(?:(?:the|my|those|these|that) )?(?:{_NAMES})\b", re.IGNORECASE)
 # the turn said with the other target alone: "just the bass", "the chords instead", "only on the snare"
 _ALONE = re.compile(

@@ -30,8 +30,8 @@ from bridge.commands.intent import Intent, unknown
 from bridge.commands.means import means_of
 from bridge.commands.numbers import words_to_digits
 from bridge.commands.rephrase import sentence_for
-from bridge.commands.unread_joins import _ARTICLES
-from bridge.commands.unread_mix import _CLAUSES, _TYPED, _WORDS, tabled, unread
+from bridge.commands.unread_joins import ARTICLES
+from bridge.commands.unread_mix import CLAUSES, WORDS, tabled, typed_now, unread
 
 # ops whose act has a size the producer may say -> the words that say the change itself
 SIZED: dict[str, frozenset[str]] = {
@@ -86,7 +86,7 @@ def _beside(clause: list[str], i: int, words: frozenset[str], doubled: frozenset
         i == len(low) - 1
         and verb is not None
         and i > verb + 1
-        and low[i - 1] not in _ARTICLES
+        and low[i - 1] not in ARTICLES
         and not _unread(clause[i - 1], doubled)
     )
 
@@ -95,8 +95,8 @@ def _clause(heard: str) -> bool:
     """Whether ``heard`` is a clause of the sentence typed, read alone inside its reading ("then swing it
     kicsit"): a question there drops that request from the whole sentence's reading, never reaches the
     producer (fewer words than the sentence as typed)."""
-    typed = _TYPED.get()
-    return typed is not None and len(_WORDS.findall(heard)) < len(_WORDS.findall(typed))
+    typed = typed_now()
+    return typed is not None and len(WORDS.findall(heard)) < len(WORDS.findall(typed))
 
 
 def amount_unread(heard: str, chosen: Intent) -> str | None:
@@ -117,7 +117,7 @@ def amount_unread(heard: str, chosen: Intent) -> str | None:
     ):
         return None
     doubled = frozenset(m.group(1).lower() for m in _DOUBLED.finditer(heard))
-    for clause in (_WORDS.findall(c) for c in _CLAUSES.split(heard)):
+    for clause in (WORDS.findall(c) for c in CLAUSES.split(heard)):
         for i, w in enumerate(clause):
             before = clause[i - 1].lower() if i else ""
             after = clause[i + 1].lower() if i + 1 < len(clause) else ""

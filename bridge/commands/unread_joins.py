@@ -26,7 +26,7 @@ from collections.abc import Callable
 from bridge.commands.intent import Intent
 from bridge.commands.means import SELECTED_OPS, means_of
 from bridge.commands.tongues import FUNCTION
-from bridge.commands.unread_mix import _CLAUSES, _POINTERS, _WORDS, named_words, tabled, unread
+from bridge.commands.unread_mix import CLAUSES, POINTERS, WORDS, named_words, tabled, unread
 
 _TRACK_SAID = re.compile(r"\b(?:tracks?|channels?)\b", re.IGNORECASE)
 _COUNTED = frozenset(("take", "takes", "version", "versions", "bar", "bars"))  # things said with a number
@@ -36,9 +36,7 @@ _JOINS = frozenset(
 _NOUN_BEFORE = frozenset(("the", "a", "an", "my", "your", "our", "of", "from", "some"))
 _NOUN_AFTER = frozenset(("track", "tracks", "channel", "loop", "sample", "clip", "part", "line", "sound"))
 # another tongue's articles: the word after one is a noun, the article no join ("stop le jam")
-_ARTICLES = frozenset(
-    "le la les un une des du il lo gli der die das den dem ein eine el los las o os".split()
-)
+ARTICLES = frozenset("le la les un une des du il lo gli der die das den dem ein eine el los las o os".split())
 # a subject before the word (the word a statement's verb: "so they smear behind the beat"), a place after it
 _SUBJECTS = frozenset("i you he she it we they who".split())
 _PLACES = frozenset("behind over under into onto through until before around across along within".split())
@@ -75,7 +73,7 @@ def _named_here(clause: list[str], i: int) -> bool:
     "of", before "track", "loop", "sample" ... (a thing's name in the other tongue, no join)."""
     before = clause[i - 1].lower() if i else ""
     after = clause[i + 1].lower() if i + 1 < len(clause) else ""
-    return before in _NOUN_BEFORE or after in _NOUN_AFTER or clause[i].lower() in _ARTICLES
+    return before in _NOUN_BEFORE or after in _NOUN_AFTER or clause[i].lower() in ARTICLES
 
 
 def _read(intent: Intent) -> list[dict[str, object]]:
@@ -110,7 +108,7 @@ def unread_between(heard: str, chosen: Intent, rules: Callable[[str], Intent]) -
     ``chosen`` dropped, or None (module docstring); ``rules``: the rules' reading, read on what follows."""
     if not chosen.understood or chosen.action == "musicgen" or chosen.params.get("do") == "name":
         return None
-    clauses = [_WORDS.findall(c) for c in _CLAUSES.split(heard)]
+    clauses = [WORDS.findall(c) for c in CLAUSES.split(heard)]
     if not any(_unread(w) for c in clauses for w in c) or tabled():
         return None
     for c in clauses:
@@ -139,7 +137,7 @@ def unread_between(heard: str, chosen: Intent, rules: Callable[[str], Intent]) -
             return said  # "unmute the bass ancora"
     words = {w.lower() for c in clauses for w in c}
     read = means_of(chosen.as_dict())
-    if read.get("op") in _PART_OPS and read.get("target") in (None, "this") and not _POINTERS & words:
+    if read.get("op") in _PART_OPS and read.get("target") in (None, "this") and not POINTERS & words:
         verb = next((c for c in clauses if any(not _unread(w) and w.lower() not in FUNCTION for w in c)), [])
         return next((w for w in verb if _unread(w)), None)  # "quantize het basje"
     return None

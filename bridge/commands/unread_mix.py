@@ -60,12 +60,14 @@ CROWDED = 3  # unread words in one clause that names nothing: the request's own 
 SHORTEST = 3  # a shorter word is never judged unread unless another tongue's common word ("la", "je")
 COMMON_FROM = 3  # the encoder's whole words this long or longer are read as English
 TYPO_FROM = 4  # an English word this long, one edit off, is a typo of it
-_CLAUSES = re.compile(r"[,.;:!?()]+|\s-\s")
+CLAUSES = re.compile(
+    r"[,.;:!?()]+|\s-\s"
+)  # where a sentence's clauses part (public: unread_joins, unread_amounts)
 _NUMBER = re.compile(
     r"(?<![^\W\d_])\d"
 )  # a number, not a digit glued after a word ("sedih2": sad, said twice)
-_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d")
-_POINTERS = frozenset(
+WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d")  # a sentence's words as the unread readers count them
+POINTERS = frozenset(  # words that point at the selected clip, no name
     ("it", "this", "that", "these", "those", "clip", "clips", "selection", "them", "everything")
 )
 _CONTRACTED = frozenset(("t", "s", "re", "ve", "ll", "d", "m"))
@@ -151,6 +153,11 @@ def typed(text: str) -> Iterator[None]:
         _TYPED.reset(token)
 
 
+def typed_now() -> str | None:
+    """The sentence as typed while one is read (inside ``typed``); None outside a reading."""
+    return _TYPED.get()
+
+
 def tabled() -> bool:
     """Whether the sentence being read is in a tongue a table reads (Spanish, Hinglish, patois, pidgin): its
     words no table holds are that reader's gaps, asked about by its own checks (``tongues``), not here."""
@@ -158,7 +165,7 @@ def tabled() -> bool:
     from bridge.commands.patois_words import patois
     from bridge.commands.pidgin_words import pidgin
 
-    text = _TYPED.get()
+    text = typed_now()
     if text is None:
         return False
     if marked(text) or patois(text) != text or pidgin(text) != text:
@@ -173,12 +180,12 @@ def unread_needed(heard: str, chosen: Intent) -> str | None:
         return (
             None  # a prompt's or a take's name's words are the producer's own ("name this take farah banger")
         )
-    clauses = [_WORDS.findall(c) for c in _CLAUSES.split(heard)]
+    clauses = [WORDS.findall(c) for c in CLAUSES.split(heard)]
     flagged = [[w for w in c if w[0].isalpha() and unread(w)] for c in clauses]
     if not any(flagged) or tabled():
         return None
     naming = _naming()
-    numbers = [bool(_NUMBER.search(c)) for c in _CLAUSES.split(heard)]  # "sedih2" says no number
+    numbers = [bool(_NUMBER.search(c)) for c in CLAUSES.split(heard)]  # "sedih2" says no number
     names = [n or any(w.lower() in naming for w in c) for c, n in zip(clauses, numbers, strict=True)]
     for c, named in zip(flagged, names, strict=True):
         if len(set(c)) >= (MIXED if named else CROWDED):
@@ -187,7 +194,7 @@ def unread_needed(heard: str, chosen: Intent) -> str | None:
     if chosen.action == "generate" and verb and verb[0] in flagged[0] and names[0]:
         return verb[0]
     words = [w for c in clauses for w in c]
-    if chosen.part is None and chosen.action not in _NO_PART and not _POINTERS & {w.lower() for w in words}:
+    if chosen.part is None and chosen.action not in _NO_PART and not POINTERS & {w.lower() for w in words}:
         first = next(
             (i for i, w in enumerate(words) if not unread(w) and w.lower() not in FUNCTION), len(words)
         )

@@ -37,7 +37,7 @@ from bridge.commands.normalize import normalize
 from bridge.commands.said import said
 from bridge.commands.track_words import INSTRUMENTS
 from bridge.commands.unexplained import CONTEXT
-from bridge.commands.unread_mix import _WORDS, tabled, unread
+from bridge.commands.unread_mix import WORDS, tabled, unread
 
 # where a sentence's clauses part: punctuation, a dash, and the joins of two requests
 _CLAUSES = re.compile(r"[,.;:!?()]+|\s-\s|\s(?:and|but|then)\s", re.IGNORECASE)
@@ -62,7 +62,7 @@ _GUESSED = frozenset(("generate", "musicgen"))  # what the rules read from a thi
 
 def _unread_in(text: str) -> str | None:
     """The first unread word of ``text`` (module docstring), or None."""
-    return next((w for w in _WORDS.findall(text) if w[0].isalpha() and unread(w, slips=True)), None)
+    return next((w for w in WORDS.findall(text) if w[0].isalpha() and unread(w, slips=True)), None)
 
 
 def _making(s: str) -> bool:
@@ -82,7 +82,7 @@ def _left(clause: str) -> tuple[re.Match[str], str] | None:
     word = _unread_in(clause)
     if owned is None or word is None or _SAID_OF.match(clause):
         return None
-    before = {w.lower() for w in _WORDS.findall(clause[: owned.start()])[-3:]}
+    before = {w.lower() for w in WORDS.findall(clause[: owned.start()])[-3:]}
     return None if before & CONTEXT else (owned, word)
 
 

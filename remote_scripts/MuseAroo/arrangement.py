@@ -18,6 +18,7 @@ import Live
 from . import roo_protocol as protocol
 from . import tempo_lock
 from .clip import blob_specs
+from .places import bar_at, bars_from_to, track_of
 from .request import Request, RequestError, track_index
 from .roo import AUDIO_CLIP_SINCE, MAX_CLIP_BEATS, live_version, request_id
 
@@ -45,8 +46,9 @@ class ArrangementHandler:
         if under:
             clip = under[0]
             raise RequestError(
-                f"track {track} holds arrangement clip {clip.name!r} at beats {clip.start_time:g}.."
-                f"{clip.end_time:g}, over {start:g}..{start + length:g}: expected an empty region, or "
+                f"{track_of(self.song, track)} holds arrangement clip {clip.name!r} at "
+                f"{bars_from_to(clip.start_time, clip.end_time, self.song)}, over "
+                f"{bars_from_to(start, start + length, self.song)}: expected an empty region, or "
                 "replace 1 (the new clip then cuts what lies under it)"
             )
 
@@ -69,7 +71,7 @@ class ArrangementHandler:
                 f"{'.'.join(str(v) for v in version)}"
             )
         if not target.has_audio_input:
-            raise RequestError(f"track {track} ({target.name!r}) is a MIDI track: expected an audio track")
+            raise RequestError(f"{track_of(self.song, track)} is a MIDI track: expected an audio track")
         if not path or not os.path.isabs(path) or not os.path.isfile(path):
             raise RequestError(f"path {path!r}: expected the absolute path of an existing audio file")
         try:
@@ -124,8 +126,7 @@ class ArrangementHandler:
             )
         if not target.has_midi_input:
             raise RequestError(
-                f"track {track} ({target.name!r}) is an audio track: "
-                "write_arrangement_clip expected a MIDI track"
+                f"{track_of(self.song, track)} is an audio track: write_arrangement_clip expected a MIDI track"
             )
         return target
 
@@ -145,7 +146,9 @@ class ArrangementHandler:
         for at in range(4, len(request.args), 3):
             track = track_index(self.song, request.int_at(at, "track"))
             if any(track == seen for seen, *_ in clips):
-                raise RequestError(f"track {track} is named twice: expected one clip per track")
+                raise RequestError(
+                    f"{track_of(self.song, track)} is named twice: expected one clip per track"
+                )
             target = self._midi_target(track)
             clips.append((track, target, request.str_at(at + 1, "name"), blob_specs(request, at + 2)))
         if not replace:
@@ -182,12 +185,14 @@ class ArrangementHandler:
             specs = blob_specs(request, at + 5) if count else []
             if len(specs) != count:
                 raise RequestError(
-                    f"track {track} clip at beat {start:g}: note_count {count}, the blob holds {len(specs)}"
+                    f"{track_of(self.song, track)}, the clip at {bar_at(start, self.song)}: note_count {count}, "
+                    f"the blob holds {len(specs)}"
                 )
             for other, _t, o_start, o_length, _n, _s in clips:
                 if other == track and o_start < start + length and start < o_start + o_length:
                     raise RequestError(
-                        f"track {track}: clips at beats {o_start:g} and {start:g} overlap: expected apart"
+                        f"{track_of(self.song, track)}: clips at {bar_at(o_start, self.song)} and "
+                        f"{bar_at(start, self.song)} overlap: expected apart"
                     )
             clips.append((track, self._midi_target(track), start, length, name, specs))
             at += 6 if count else 5
@@ -211,8 +216,9 @@ class ArrangementHandler:
         for index, clip in enumerate(clips):
             if clip.start_time <= beat < clip.end_time:
                 return (req, track, index)
-        held = ", ".join(f"{c.start_time:g}..{c.end_time:g}" for c in clips)
+        held = ", ".join(bars_from_to(c.start_time, c.end_time, self.song) for c in clips)
         raise RequestError(
-            f"track {track} holds no arrangement clip at beat {beat:g}: expected a beat inside one of "
-            + (f"its clips (beats {held})" if held else "its clips, but it holds none")
+            f"{track_of(self.song, track)} holds no arrangement clip at {bar_at(beat, self.song)} (beat {beat:g}): "
+            "expected a place inside one of "
+            + (f"its clips ({held})" if held else "its clips, but it holds none")
         )

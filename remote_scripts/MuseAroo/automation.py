@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import Live
 
 from . import roo_protocol as protocol
+from .places import bar_at, track_of
 from .request import Request, RequestError, clip, track_index
 from .roo import MAX_CLIP_BEATS, request_id
 
@@ -59,7 +60,10 @@ class AutomationHandler:
         for index, found in enumerate(clips):
             if found.start_time <= at < found.end_time:
                 return track, index, found, at - found.start_time
-        raise RequestError(f"track {track} has no arrangement clip at beat {at:g}: expected one under it")
+        raise RequestError(
+            f"{track_of(self.song, track)} has no arrangement clip at {bar_at(at, self.song)} (beat {at:g}): "
+            "expected one under it"
+        )
 
     def _parameter(self, track: int, device: str, name: str, insert: bool = False) -> tuple[str, Any, bool]:
         """(the device's name, the parameter, whether the device was inserted now): with ``insert`` a
@@ -80,12 +84,14 @@ class AutomationHandler:
         inserted = False
         if not devices:
             names = ", ".join(repr(d.name) for d in target.devices) or "none"
-            missing = f"track {track} has no device {device!r}: its devices are {names} (or mixer)"
+            missing = (
+                f"{track_of(self.song, track)} has no device {device!r}: its devices are {names} (or mixer)"
+            )
             if not insert:
                 raise RequestError(missing)
             if not hasattr(target, "insert_device"):
                 raise RequestError(
-                    f"{missing}; Live 12.3 or later inserts it: add {device} to track {track} in Live "
+                    f"{missing}; Live 12.3 or later inserts it: add {device} to {track_of(self.song, track)} in Live "
                     "(Audio Effects), then ask again"
                 )
             try:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import Live
 
 from . import roo_protocol as protocol
+from .places import slot_of
 from .request import Request, RequestError, clip, note_rows
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ class ClipHandler:
             found = self._clip(request)
             if prop in AUDIO_ONLY and not found.is_audio_clip:
                 raise RequestError(
-                    f"track {request.args[0]} slot {request.args[1]} holds a MIDI clip: "
+                    f"{slot_of(self.song, request.args[0], request.args[1])} holds a MIDI clip: "
                     f"{prop} is available for audio clips only"
                 )
             value = getattr(found, prop)

@@ -2,7 +2,8 @@
 
 Every check raises RequestError with a message that names the bad value and what was
 expected; the surface sends it back on /live/error. Indices are 0-based; -1 means the
-selected track or scene where a handler allows it.
+selected track or scene where a handler allows it. A place found is named as Live shows it
+(``places``: "track 3 'Drums', scene 2"); an index out of range is named as sent.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import Live
+
+from .places import slot_of, track_of
 
 if TYPE_CHECKING:
     Address = tuple[str, int]
@@ -119,9 +122,9 @@ def clip_slot(song: Live.Song.Song, track: int, slot: int) -> Any:
 def clip(song: Live.Song.Song, track: int, slot: int, midi: bool = False) -> Any:
     found = clip_slot(song, track, slot).clip
     if found is None:
-        raise RequestError(f"track {track} slot {slot} is empty: expected a clip there")
+        raise RequestError(f"{slot_of(song, track, slot)} is empty: expected a clip there")
     if midi and not found.is_midi_clip:
-        raise RequestError(f"track {track} slot {slot} holds an audio clip: expected a MIDI clip")
+        raise RequestError(f"{slot_of(song, track, slot)} holds an audio clip: expected a MIDI clip")
     return found
 
 
@@ -137,7 +140,7 @@ def arrangement_clip(song: Live.Song.Song, track: int, index: int) -> tuple:
     clips = _arrangement_clips(song, track)
     if not 0 <= index < len(clips):
         raise RequestError(
-            f"arrangement clip {index} on track {track} is out of range: "
+            f"arrangement clip {index} on {track_of(song, track)} is out of range: "
             f"expected 0..{len(clips) - 1} (the track has {len(clips)} arrangement clips)"
         )
     return track, index, clips[index]
@@ -164,7 +167,8 @@ def _detail_arrangement_clip(song: Live.Song.Song, track: int) -> tuple:
         for index, found in enumerate(_arrangement_clips(song, t)):
             if found == shown:
                 return t, index, found
-    raise RequestError(f"the arrangement clip shown in Live's Clip View is not on track {track}")
+    where = "on no MIDI or audio track" if track == -1 else f"not on {track_of(song, track)}"
+    raise RequestError(f"the arrangement clip shown in Live's Clip View is {where}")
 
 
 def find_clip(song: Live.Song.Song, track: int, slot: int, arrangement: int) -> tuple:

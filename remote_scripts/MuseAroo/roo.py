@@ -16,6 +16,7 @@ import Live
 from . import roo_protocol as protocol
 from . import tempo_lock, timing
 from .clip import blob_specs
+from .places import clip_of, slot_of, track_at, track_of
 from .request import Request, RequestError, arrangement_clip, clip, next_empty_slot, slot_index, track_index
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class RooHandler:
         target = self.song.tracks[track]
         if not target.has_midi_input:
             raise RequestError(
-                f"track {track} ({target.name!r}) is an audio track: write_clip expected a MIDI track"
+                f"{track_of(self.song, track)} is an audio track: write_clip expected a MIDI track"
             )
         self.song.begin_undo_step()
         try:
@@ -119,7 +120,7 @@ class RooHandler:
             )
         if not target.has_audio_input:
             raise RequestError(
-                f"track {track} ({target.name!r}) is a MIDI track: import_audio expected an audio track"
+                f"{track_of(self.song, track)} is a MIDI track: import_audio expected an audio track"
             )
         if not path or not os.path.isabs(path):
             raise RequestError(f"path {path!r}: expected the absolute path of an audio file")
@@ -161,7 +162,7 @@ class RooHandler:
             self.song.end_undo_step()
         if unlocked:
             raise RequestError(
-                f"{path!r}: {unlocked}; imported at track {track} slot {slot} with Live's own warping "
+                f"{path!r}: {unlocked}; imported at {slot_of(self.song, track, slot)} with Live's own warping "
                 f"instead of {tempo_bpm:g} BPM"
             )
         return (req, track, slot)
@@ -183,9 +184,9 @@ class RooHandler:
                 track = track_index(self.song, request.int_at(i, f"{role}_track"))
                 slot = slot_index(self.song, request.int_at(i + 1, f"{role}_slot"))
                 found = clip(self.song, track, slot)
-            ends.append((track, slot, found, "arrangement clip" if arranged else "slot"))
-        (st, ss, src, sw), (dt, ds, dst, dw) = ends
-        timing.copy(self.song, src, dst, f"track {st} {sw} {ss}", f"track {dt} {dw} {ds}")
+            ends.append((track, slot, found, clip_of(self.song, track, slot, found, bool(arranged))))
+        (_st, _ss, src, src_where), (dt, ds, dst, dst_where) = ends
+        timing.copy(self.song, src, dst, src_where, dst_where)
         return (req, dt, ds)
 
     def create_tracks(self, request: Request) -> Sequence[Any]:
@@ -226,10 +227,10 @@ class RooHandler:
         for index, name in enumerate(names, start=first):
             track = self.song.tracks[index]
             if track.name != name:
-                raise RequestError(f"track {index} is {track.name!r}, not {name!r}: nothing deleted")
+                raise RequestError(f"{track_at(index)} is {track.name!r}, not {name!r}: nothing deleted")
             session = any(slot.has_clip for slot in track.clip_slots)
             if session or len(getattr(track, "arrangement_clips", ())):
-                raise RequestError(f"track {index} ({name!r}) holds a clip: nothing deleted")
+                raise RequestError(f"{track_at(index, name)} holds a clip: nothing deleted")
         self.song.begin_undo_step()
         try:
             for index in reversed(range(first, first + len(names))):

@@ -18,6 +18,7 @@ from . import roo_protocol as protocol
 from . import timing
 from .arrangement import ARRANGEMENT_CLIP_SINCE
 from .clip import blob_specs
+from .places import clip_of
 from .request import Request, RequestError, find_clip, slot_index, track_index
 from .roo import MAX_CLIP_BEATS, live_version, request_id
 
@@ -41,9 +42,8 @@ class TranscribedHandler:
             self.song, request.int_at(1, "track"), request.int_at(2, "slot"), arrangement
         )
         if not found.is_audio_clip:
-            raise RequestError(
-                f"track {track} clip {slot} ({found.name!r}) is a MIDI clip: expected an audio clip"
-            )
+            where = clip_of(self.song, track, slot, found, bool(arrangement))
+            raise RequestError(f"{where} holds a MIDI clip ({found.name!r}): expected an audio clip")
         markers = timing.markers_of(found)
         blob = (protocol.pack_warp_markers(markers),) if markers else ()
         return (req, track, slot, int(bool(found.warping)), *blob)

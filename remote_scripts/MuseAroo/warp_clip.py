@@ -16,6 +16,7 @@ import Live
 
 from . import roo_protocol as protocol
 from . import timing
+from .places import clip_of
 from .request import Request, RequestError, find_clip
 from .roo import MAX_CLIP_BEATS, request_id
 
@@ -43,7 +44,7 @@ class WarpHandler:
         track, slot, clip = find_clip(
             self.song, request.int_at(1, "track"), request.int_at(2, "slot"), arrangement
         )
-        where = f"track {track} {'arrangement clip' if arrangement else 'slot'} {slot}"
+        where = clip_of(self.song, track, slot, clip, bool(arrangement))
         span = [
             request.float_at(i, name, -MAX_CLIP_BEATS, MAX_CLIP_BEATS)
             for i, name in enumerate(

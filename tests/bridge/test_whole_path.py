@@ -82,7 +82,10 @@ def test_the_selected_track_and_slot_are_the_default(live: LiveHost, client: Cli
     [
         (["track", 99, "slot", 0], "track 99"),
         (["track", 0, "slot", 0, "bars", 0], "bars 0"),
-        (["track", 4, "slot", 0], "track 4"),  # an audio track cannot hold MIDI notes
+        (
+            ["track", 4, "slot", 0],
+            "track 5 '5-Audio' is an audio track",
+        ),  # an audio track holds no MIDI notes
         (["track", 0, "slot", 0, "key", "H major"], "'H major'"),
     ],
 )

@@ -53,3 +53,33 @@ def test_device_against_the_real_daemon() -> None:
     """The built patcher and its scripts: daemon-down hint, connect, own-track clips, restart."""
     out = run_node_test("device_daemon.test.js")
     assert "down hint, then connected and generating again" in out
+
+
+def test_the_devices_bar_beat_is_the_daemons() -> None:
+    """The device says a result's place in the Arrangement as the daemon's answers do (round 37): its
+    ``barBeat`` and ``bridge.actions.place.places.bar_beat`` give the same text over every sixteenth
+    of 40 bars, the 32nds between (a tie rounds to even, as Python rounds) and off the grid, in seven signatures."""
+    from bridge.actions.place.places import bar_beat
+
+    node = require_tool("node")
+    signatures = [(4, 4), (3, 4), (6, 8), (7, 8), (5, 4), (2, 2), (12, 8)]
+    beats = [
+        step / 8 + (0.03 if step % 3 == 1 else 0.0) for step in range(40 * 32)
+    ]  # 32nds: ties round to even
+    script = (
+        "const { barBeat } = require(process.argv[1]);"
+        "const [beats, sigs] = JSON.parse(process.argv[2]);"
+        "console.log(JSON.stringify(sigs.map(([n, d]) => beats.map((b) => barBeat(b, (n * 4) / d)))));"
+    )
+    logic = str(ROOT / "max_for_live" / "musearoo_logic.js")
+    env = dict(os.environ, NODE_PATH=str(NODE_TESTS / "stub_modules"))
+    import json
+
+    out = subprocess.run(
+        [node, "-e", script, logic, json.dumps([beats, signatures])],
+        capture_output=True, text=True, timeout=60, env=env, cwd=ROOT,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    said = json.loads(out.stdout)
+    for (num, den), row in zip(signatures, said, strict=True):
+        assert row == [bar_beat(b, num * 4.0 / den) for b in beats], (num, den)

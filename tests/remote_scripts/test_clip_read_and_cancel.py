@@ -34,7 +34,7 @@ def test_clip_read_of_an_audio_clip_an_empty_clip_and_an_empty_slot(
     client.send(protocol.CLIP_SLOT_CREATE_CLIP, 1, 1, 4.0)
     assert len(client.ask(protocol.RS_CLIP_READ, 3, 1, 1)) == 4 + FACTS  # a MIDI clip without notes
     assert client.error(protocol.RS_CLIP_READ, 5, 0, 1)[1:] == [
-        "track 0 slot 1 is empty: expected a clip there",
+        "track 1 '1-MIDI', scene 2 is empty: expected a clip there",
         5,
     ]
 

@@ -133,9 +133,12 @@ def test_files_of_different_lengths_are_refused_naming_both(
 @pytest.mark.parametrize(
     ("where", "named"),
     [
-        ((0, 0, DST_TRACK, 1), "track 0 slot 0 holds a MIDI clip: copy_timing expected an audio clip"),
-        ((SRC_TRACK, 0, 0, 0), "track 0 slot 0 holds a MIDI clip"),
-        ((SRC_TRACK, 3, DST_TRACK, 1), "track 4 slot 3 is empty"),
+        (
+            (0, 0, DST_TRACK, 1),
+            "track 1 '1-MIDI', scene 1 holds a MIDI clip: copy_timing expected an audio clip",
+        ),
+        ((SRC_TRACK, 0, 0, 0), "track 1 '1-MIDI', scene 1 holds a MIDI clip"),
+        ((SRC_TRACK, 3, DST_TRACK, 1), "track 5 '5-Audio', scene 4 is empty"),
         ((SRC_TRACK, 0, 6, 1), "track 6 is out of range: expected 0..5"),
         ((SRC_TRACK, 0, DST_TRACK, 8), "slot 8 is out of range: expected 0..7"),
         ((SRC_TRACK, -1, DST_TRACK, 1), "slot -1 is out of range"),

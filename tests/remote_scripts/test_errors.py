@@ -30,7 +30,7 @@ BLOB = protocol.pack_notes([(60, 0.0, 1.0, 100, 0)])
             [0, 0],
             "Live raised RuntimeError: Cannot delete the clip of an empty clip slot",
         ),
-        (protocol.CLIP_GET_NOTES, [0, 0], "track 0 slot 0 is empty: expected a clip there"),
+        (protocol.CLIP_GET_NOTES, [0, 0], "track 1 '1-MIDI', scene 1 is empty: expected a clip there"),
         (protocol.SONG_SET + "tempo", [2000.0], "tempo 2000.0 is out of range: expected 20.0..999.0"),
         (protocol.SONG_SET + "tempo", ["fast"], "tempo 'fast' (str): expected a number"),
         (protocol.SONG_SET + "scale_name", ["Nope"], "Unknown scale name 'Nope'"),
@@ -79,7 +79,7 @@ def test_note_errors(client: OscClient) -> None:
         ([1, 99, 0, 4.0, "x", 0, BLOB], "track 99 is out of range"),
         (
             [1, 4, 0, 4.0, "x", 0, BLOB],
-            "track 4 ('5-Audio') is an audio track: write_clip expected a MIDI track",
+            "track 5 '5-Audio' is an audio track: write_clip expected a MIDI track",
         ),
         ([1, 0, 0, 4.0, "x", 0, protocol.pack_notes([(200, 0.0, 1.0, 100, 0)])], "pitch 200 is out of range"),
         ([1, 0, 0, 4.0, "x", 0, protocol.pack_notes([(60, 0.0, 1.0, 0, 0)])], "velocity 0 is out of range"),

@@ -234,12 +234,12 @@ def test_delete_tracks_takes_back_made_tracks_only_while_named_so_and_empty(
 
     # refused, nothing deleted: a name that is not the track's, a clip put there, a bad index
     said = refused(2, 6, "Bass", "Keys")
-    assert "track 7 is 'Drums', not 'Keys': nothing deleted" in said
+    assert "track 8 is 'Drums', not 'Keys': nothing deleted" in said
     write(client, 3, 7, 1, BEAT)
     said = refused(4, 6, "Bass", "Drums")
-    assert "track 7 ('Drums') holds a clip: nothing deleted" in said
+    assert "track 8 'Drums' holds a clip: nothing deleted" in said
     host.call(lambda: host.song.tracks[6].create_midi_clip(8.0, 4.0))
-    assert "track 6 ('Bass') holds a clip" in refused(5, 6, "Bass")
+    assert "track 7 'Bass' holds a clip" in refused(5, 6, "Bass")
     assert "first_track 8 is out of range: expected 0..7" in refused(6, 8, "X")
     assert "would leave the Set without one" in refused(7, 0, *["x"] * 8)
     assert len(names()) == 8
@@ -284,7 +284,7 @@ def test_clip_info_for_midi_and_audio(host: LiveHost, client: OscClient, wav_fil
         44100.0,
     )
     assert client.error(protocol.RS_CLIP_INFO, 5, 0, 7)[1:] == [
-        "track 0 slot 7 is empty: expected a clip there",
+        "track 1 '1-MIDI', scene 8 is empty: expected a clip there",
         5,
     ]
 

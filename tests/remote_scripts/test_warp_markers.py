@@ -164,10 +164,14 @@ def test_live_s_hidden_marker_after_the_last_is_not_a_difference(
         ((AUDIO, 0, 0), {"markers": [(0.25, 0.0), (2.5, 4.0)]}, "marker 1 at 2.5 s: expected 0..2 s"),
         ((AUDIO, 0, 0), {"markers": [(0.25, 0.0)]}, "1 warp markers: expected 2.."),
         ((AUDIO, 0, 0), {"span": (4.0, 4.0, 0.0, 4.0)}, "start 4 .. end 4"),
-        ((MIDI, 0, 0), {}, "track 3 slot 0 holds a MIDI clip: write_warp_markers expected an audio clip"),
-        ((ARRANGED, 2, 1), {}, "arrangement clip 2 on track 2 is out of range: expected 0..1"),
+        (
+            (MIDI, 0, 0),
+            {},
+            "track 4 'Keys', scene 1 holds a MIDI clip: write_warp_markers expected an audio clip",
+        ),
+        ((ARRANGED, 2, 1), {}, "arrangement clip 2 on track 3 'Takes' is out of range: expected 0..1"),
         ((-1, -1, 1), {}, "no clip is shown there"),
-        ((AUDIO, 1, 0), {}, "track 0 slot 1 is empty"),
+        ((AUDIO, 1, 0), {}, "track 1 'Loop', scene 2 is empty"),
     ],
 )
 def test_bad_requests_leave_the_clip_as_it_was(
@@ -207,5 +211,7 @@ def test_a_marker_live_refuses_leaves_the_clip_as_it_was(
     monkeypatch.setattr(clip, "add_warp_marker", refuse_the_middle)
     _, message, req = client.error(protocol.RS_WRITE_WARP_MARKERS, *request_args(5, AUDIO, 0))
     assert req == 5 and "Live raised RuntimeError: Warp marker could not be added" in message
-    assert "write_warp_markers track 0 slot 0" in message and "the clip keeps its own timing" in message
+    assert (
+        "write_warp_markers track 1 'Loop', scene 1" in message and "the clip keeps its own timing" in message
+    )
     assert timing(host, AUDIO, 0) == before

@@ -28,7 +28,7 @@ from engines.symbolic.profile import onsets
 
 @dataclass(frozen=True, slots=True)
 class Follow:
-    summary: str  # for the done message: "following track 0 slot 0 ('Keys'): 4 chords, A minor"
+    summary: str  # for the done message: "following track 1, scene 1 ('Keys'): 4 chords, A minor"
     onsets_beats: tuple[float, ...]  # the source's note starts, looped over the new part
     is_drums: bool  # the source is a drum clip: its kicks lead a bass part
 

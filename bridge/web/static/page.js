@@ -149,18 +149,36 @@ function madeBy(take) {
   return typeof kind === "string" && kind ? `${take.action}: ${kind}` : take.action;
 }
 
+// Python's round(): a tie goes to the even neighbour (a 32nd between two sixteenths rounds as the daemon's does)
+function roundHalfEven(x) {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+// A place in beats from the song's start as Live's arrangement ruler shows it, bar.beat from 1.1 ("5.1" is
+// beat 16 in 4/4), the sixteenth added only off the beat ("5.2.3"): the rule of the daemon's answers
+// (bridge/actions/place/places.py bar_beat), so a take's line and the answer that made it say one place.
+function barBeat(beats, barBeats = 4) {
+  const sixteenths = roundHalfEven(beats * 4);
+  const perBar = Math.max(1, roundHalfEven(barBeats * 4));
+  const [bar, rest] = [Math.floor(sixteenths / perBar), sixteenths % perBar];
+  const [beat, sixteenth] = [Math.floor(rest / 4), rest % 4];
+  return `${bar + 1}.${beat + 1}` + (sixteenth ? `.${sixteenth + 1}` : "");
+}
+
+let openSignature = null; // the open Set's [numerator, denominator], from Live's context
+
 // Where a take landed in Live, counted as Live shows it (the take's JSON holds 0-based indexes): "track 2,
-// scene 1" for a clip slot, or in the Arrangement "track 2 beat 16" (beats from the song's start) and,
-// where the take's context gives the signature (its whole record), "(bar 5)"
+// scene 1" for a clip slot, or in the Arrangement "track 2 at bar 5.1" in the signature the take was made
+// in (its whole record), else the open Set's for a take of it, else 4/4 (as the daemon's recall says it)
 function landed(take) {
   const live = take.live ?? {};
   const [track, slot, start] = [live.track ?? take.track, live.slot ?? take.slot, live.start_beats ?? take.start_beats];
   if (track == null) return "";
   if (slot != null) return `track ${track + 1}, scene ${slot + 1}`;
   if (start == null) return "";
-  const [num, den] = take.context?.signature ?? [];
-  const bar = num && den ? ` (bar ${Math.floor(start / (num * 4 / den) + 1e-9) + 1})` : "";
-  return `track ${track + 1} beat ${+start.toFixed(3)}${bar}`;
+  const [num, den] = take.context?.signature ?? (take.in_another_set ? null : openSignature) ?? [4, 4];
+  return `track ${track + 1} at bar ${barBeat(start, (num * 4) / den)}`;
 }
 
 // "12s ago", "5m ago", "3h ago", "2d ago": a take's age where the ISO time is its title
@@ -277,6 +295,14 @@ function showLive(connected) {
 }
 
 function showContext(c) {
+  const signature = [c.signature_numerator, c.signature_denominator];
+  if (String(signature) !== String(openSignature)) {
+    openSignature = signature; // the list's lines that counted in another signature say it again
+    for (const li of takeEls.values()) {
+      const line = li.querySelector(":scope > .head .landed");
+      if (line) line.textContent = landed(li.take).replace(/^(.+)$/, "$1 · ");
+    }
+  }
   const names = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"];
   $("#context").textContent = `${c.tempo_bpm.toFixed(1)} BPM · ${c.signature_numerator}/${c.signature_denominator}` +
     ` · ${names[c.root_note % 12]} ${c.scale_name} · ${c.num_tracks} tracks`;

@@ -140,7 +140,7 @@ def test_a_compound_with_a_second_command_does_the_first_and_names_the_other(
 def test_a_melody_over_this_with_an_audio_or_empty_selection_says_so(live: LiveHost, client: Client) -> None:
     select(live, 3)  # the selected slot is empty
     _intent, state, message = command(client, "a melody over this")
-    assert state == "failed" and "track 3 slot 0" in message, message
+    assert state == "failed" and "track 4 '4-MIDI', scene 1 is empty" in message, message
     assert live.clip_properties(3, 1) is None and live.clip_properties(3, 0) is None
 
 

@@ -66,7 +66,7 @@ def test_steps_in_an_arrangement_clip_read_back_from_the_beat(live: LiveHost) ->
 def test_bad_values_are_refused_naming_them(live: LiveHost) -> None:
     with pytest.raises(RooError, match="time 7: expected it within the clip's 6 beats"):
         call(live, "live_envelope_read", {**WHERE, "times": [7.0]})
-    with pytest.raises(RooError, match="no arrangement clip at beat 20"):
+    with pytest.raises(RooError, match=r"no arrangement clip at bar 6\.1 \(beat 20\)"):
         call(live, "live_envelope_read", {**WHERE, "at_beats": 20.0, "times": [0.0]})
     with pytest.raises(InvalidValue, match="step_beats 0: expected more than 0"):
         call(live, "live_envelope_read", {**WHERE, "step_beats": 0})

@@ -1,5 +1,6 @@
 """Where a take landed, in a real browser (issue 43): the take list says "track T, scene S" for a clip
-slot and "track T beat N" for the Arrangement, T and S counted from 1 as Live shows them, and the take's view adds the bar."""
+slot and "track T at bar B.b" for the Arrangement, counted from 1 as Live shows them (round 37: the
+Arrangement as the daemon's answers say it, Live's bar.beat in the Set's signature, never beats)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 import httpx
 
 from livesim.live_set import SetDesc
-from tests.bridge.web.conftest import Served
+from tests.bridge.web.conftest import Served, serve
 from tests.bridge.web.test_api import wait_final
 
 
@@ -31,15 +32,34 @@ def test_the_take_list_and_view_say_where_each_take_landed(browser: Any, served:
     page.wait_for_selector("body[data-ready='1']")
     head = "[data-take-id='{}'] > .head .landed"
     assert page.inner_text(head.format(in_slot)) == "track 2, scene 3 · "
-    assert page.inner_text(head.format(arranged)) == "track 2 beat 16 · "
+    assert page.inner_text(head.format(arranged)) == "track 2 at bar 5.1 · "
     view = page.wait_for_selector(f"[data-take-id='{arranged}'] .body .where")
-    assert view.inner_text() == "in the Arrangement: track 2 beat 16 (bar 5)"
+    assert view.inner_text() == "in the Arrangement: track 2 at bar 5.1"
     view = page.wait_for_selector(f"[data-take-id='{in_slot}'] .body .where")
     assert view.inner_text() == "in a clip slot: track 2, scene 3"
     # a take made while the page is open comes in over /ws with the bar already (its whole record)
     later = generated(served, track=1, arrangement=1, at=30.0, bars=1)
     node = page.wait_for_selector(f"[data-take-id='{later}'] > .head .landed")
-    assert node.inner_text() == "track 2 beat 30 (bar 8) · "
+    assert node.inner_text() == "track 2 at bar 8.3 · "
+
+
+def test_the_take_list_counts_the_arrangement_in_the_sets_signature(browser: Any, tmp_path: Any) -> None:
+    """In 3/4 beat 16 is Live's bar 6.2: the list (whose takes carry no signature) counts in the open
+    Set's, the take's view in its own record's, and both say what the daemon's answer said."""
+    for served in serve(tmp_path, live_set=SetDesc(signature=(3, 4))):
+        with httpx.Client(base_url=served.url, timeout=30) as http:
+            job_id = http.post("/api/generate", json={"part": "bass", "seed": 3, "track": 1, "arrangement": 1,
+                                                      "at": 16.5, "bars": 1}).json()["job_id"]  # fmt: skip
+            final = wait_final(http, job_id)
+            assert final["state"] == "done" and "at bar 6.2.3" in final["message"], final
+            arranged = str(http.get("/api/takes").json()[0]["take_id"])
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(served.url + "/")
+        page.wait_for_selector("body[data-ready='1']")
+        page.wait_for_function(f"document.querySelector(\"[data-take-id='{arranged}'] > .head .landed\")"
+                               ".textContent === 'track 2 at bar 6.2.3 · '")  # fmt: skip
+        view = page.wait_for_selector(f"[data-take-id='{arranged}'] .body .where")
+        assert view.inner_text() == "in the Arrangement: track 2 at bar 6.2.3"
 
 
 def test_a_take_lives_undo_took_back_is_marked_undone_in_the_list(browser: Any, served: Served) -> None:

@@ -4,7 +4,7 @@
 const assert = require("node:assert/strict");
 const path = require("node:path");
 const { test } = require("node:test");
-const { DeviceLogic, loadProtocol, GENRES, FILLS, DAEMON_DOWN, formatContext } = require(
+const { DeviceLogic, loadProtocol, GENRES, FILLS, DAEMON_DOWN, formatContext, barBeat } = require(
   path.resolve(__dirname, "../../../max_for_live/musearoo_logic.js"),
 );
 
@@ -202,8 +202,8 @@ test("status lines, progress bar, round trip from request to final state, cancel
   d.logic.handle("cancel", []);
   assert.deepEqual(d.sent().at(-1), [A.cancel, 7]);
   d.clock.t += 11.5;
-  d.logic.handle(A.status, [7, "done", 1.0, "drums: 16 notes, 2 bars in track 0 slot 0"]);
-  assert.equal(d.last("status"), "#7 generate done: drums: 16 notes, 2 bars in track 0 slot 0");
+  d.logic.handle(A.status, [7, "done", 1.0, "drums: 16 notes, 2 bars in track 1, scene 1"]);
+  assert.equal(d.last("status"), "#7 generate done: drums: 16 notes, 2 bars in track 1, scene 1");
   assert.equal(d.last("progress"), 100);
   assert.equal(d.last("rtt"), "round trip 13 ms (generate #7) | link 0.5 ms");
   d.logic.handle("cancel", []);
@@ -351,8 +351,8 @@ test("on connecting it asks what parts follow; Follow nothing is one press; the 
   assert.equal(d.last("source"), "[follow nothing] follow nothing: Live's key and the genre's progression");
   d.logic.handle("followclip", []);
   assert.deepEqual(d.sent().at(-1), [A.follow, -1, -1]);
-  d.logic.handle(A.follow_state, ["clip", 3, 0, "chord source: track 3 slot 0 ('Keys'): 4 chords, G major"]);
-  assert.match(d.last("source"), /track 3 slot 0 \('Keys'\)/);
+  d.logic.handle(A.follow_state, ["clip", 3, 0, "chord source: track 4, scene 1 ('Keys'): 4 chords, G major"]);
+  assert.match(d.last("source"), /track 4, scene 1 \('Keys'\)/);
   assert.equal(d.logic.source.track, 3);
   d.logic.handle("followauto", []);
   assert.deepEqual(d.sent().at(-1), [A.follow, "auto"]);
@@ -413,7 +413,24 @@ test("a result cut to one datagram says so on the status line, what it carries a
     whole: { job: 7, result: 0, bytes: 1211808, parts: 19, osc: "/roo/result/get", http: "/api/jobs/7/result" } };
   d.logic.handle(A.result, [7, "transcribe", JSON.stringify(cut)]);
   assert.equal(d.last("status"),
-    "#7 transcribe (cut: notes 2 of 10000; whole on /api/jobs/7/result): kind piano, track 1, slot 0, start_beats 0");
+    "#7 transcribe (cut: notes 2 of 10000; whole on /api/jobs/7/result): kind piano, track 2, scene 1");
   d.logic.handle(A.result, [8, "transcribe", JSON.stringify({ kind: "bass", track: 3, slot: 0, start_beats: 0.0, notes })]);
-  assert.equal(d.last("status"), "#8 transcribe: kind bass, track 3, slot 0, start_beats 0");
+  assert.equal(d.last("status"), "#8 transcribe: kind bass, track 4, scene 1");
+});
+
+test("a result's place is said as Live shows it: tracks and scenes from 1, the Arrangement in bar.beat", () => {
+  const d = device();
+  connected(d);
+  const arranged = { kind: "piano", track: 0, slot: -1, start_beats: 16.5, length_beats: 8 };
+  d.logic.handle(A.result, [9, "transcribe", JSON.stringify(arranged)]);
+  assert.equal(d.last("status"), "#9 transcribe: kind piano, track 1 at bar 5.1.3"); // 4/4 before a context
+  const ctx = { tempo_bpm: 90.0, signature_numerator: 3, signature_denominator: 4, root_note: 0, scale_name: "Major",
+    selected_track: 0, selected_slot: 0, song_time_beats: 0.0, is_playing: 0, num_tracks: 4, num_scenes: 8, live_version: "12.1" };
+  d.logic.handle(A.context, protocol.context_fields.map((f) => ctx[f]));
+  d.logic.handle(A.result, [10, "transcribe", JSON.stringify(arranged)]);
+  assert.equal(d.last("status"), "#10 transcribe: kind piano, track 1 at bar 6.2.3"); // Live's 3/4 ruler
+  d.logic.handle(A.result, [11, "analyze", JSON.stringify({ tempo_bpm: 120, key: "A minor" })]);
+  assert.equal(d.last("status"), "#11 analyze: tempo_bpm 120, key A minor"); // no place: the fields as they came
+  assert.deepEqual([0, 15.99, 16, 17, 18.75, 47.9].map((b) => barBeat(b)), ["1.1", "5.1", "5.1", "5.2", "5.3.4", "13.1"]);
+  assert.equal(barBeat(16, 3), "6.2");
 });

@@ -130,7 +130,7 @@ def test_refusals_name_the_value_and_write_nothing_then_clear(live: LiveHost) ->
             state, said = ask(client, 0, "Auto Filter", "frequency", "rise", "bars", 8, "slot", 0)
             assert state == "failed" and "do not fit the clip" in said, said
             state, said = ask(client, 1, "mixer", "volume", "rise", "at", 40.0)
-            assert state == "failed" and "no arrangement clip at beat 40" in said, said
+            assert state == "failed" and "no arrangement clip at bar 11.1 (beat 40)" in said, said
             assert values(live, session_clip, frequency, [0.0]) is None
             assert ask(client, 0, "mixer", "pan", "swell", "slot", 0)[0] == "done"
             state, said = ask(client, "clear", 0, "mixer", "pan", "slot", 0)

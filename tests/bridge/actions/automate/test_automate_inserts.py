@@ -80,10 +80,10 @@ def test_before_live_12_3_the_sweep_is_refused_saying_how_to_add_it() -> None:
     try:
         state, said = run(old, protocol.AUTOMATE, 0, "Auto Filter", "frequency", "rise", "slot", 0)
         assert state == "failed", said
-        assert "track 0 has no device 'Auto Filter': its devices are none (or mixer)" in said, said
-        assert "Live 12.3 or later inserts it: add Auto Filter to track 0 in Live (Audio Effects)" in said, (
-            said
-        )
+        assert "track 1 'Keys' has no device 'Auto Filter': its devices are none (or mixer)" in said, said
+        assert (
+            "Live 12.3 or later inserts it: add Auto Filter to track 1 'Keys' in Live (Audio Effects)" in said
+        ), said
         assert devices(old) == []
     finally:
         old.stop()

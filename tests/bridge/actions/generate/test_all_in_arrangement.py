@@ -86,7 +86,7 @@ def test_every_part_lands_on_its_own_track_at_the_loop_brace_in_one_undo_step(st
 
                 # over them without replace: refused naming a clip, nothing written anywhere
                 state, said = ask(client, "all", "arrangement", 1, "at", 20.0, "bars", 2)
-                assert state == "failed" and "over 20..28" in said and "replace 1" in said, said
+                assert state == "failed" and "over bars 6.1..8.1" in said and "replace 1" in said, said
                 assert spans(live) == [[(8.0, 24.0)]] * 4
                 assert store.count() == 5
                 # with replace 1 each new clip cuts the one under it

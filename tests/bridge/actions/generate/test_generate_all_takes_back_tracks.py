@@ -88,7 +88,7 @@ def test_a_new_track_a_part_was_written_into_is_kept_and_the_empty_ones_deleted(
         "; the new track 5 'Melody' it made was deleted again; the new track 4 'Chords' it made was "
         "deleted again; the new track 3 'Drums' was kept: deleting it failed (" in message
     ), message
-    assert "track 2 ('Drums') holds a clip: nothing deleted" in message, message
+    assert "(track 3 'Drums' holds a clip: nothing deleted)" in message, message
 
 
 def test_the_new_tracks_before_a_kept_one_are_kept_too_so_it_does_not_move(
@@ -105,7 +105,7 @@ def test_the_new_tracks_before_a_kept_one_are_kept_too_so_it_does_not_move(
     assert (
         "; the new track 5 'Melody' it made was deleted again; the new track 4 'Chords' was kept: " in message
     )
-    assert "track 3 ('Chords') holds a clip: nothing deleted" in message, message
+    assert "(track 4 'Chords' holds a clip: nothing deleted)" in message, message
     assert message.endswith("; the new track 3 'Drums' was kept too: a new track after it was kept"), message
 
 

@@ -80,7 +80,7 @@ def test_a_new_track_given_a_clip_meanwhile_is_kept_and_the_error_says_why(
     state, message = generate(live, "melody")
     assert state == "failed", message
     assert "; the new track 3 'Melody' was kept: deleting it failed (" in message, message
-    assert "track 2 ('Melody') holds a clip: nothing deleted" in message, message
+    assert "(track 3 'Melody' holds a clip: nothing deleted)" in message, message
     assert track_names(live) == [*BEFORE, "Melody"]
 
 

@@ -85,4 +85,4 @@ def test_a_track_a_first_take_landed_in_is_kept_and_the_error_says_why(
     assert state == "failed" and track_names(live) == [*BEFORE, "Bass"], message
     assert live.clip_properties(4, 0) is not None  # the first take stays
     assert "; the new track 5 'Bass' was kept: deleting it failed (" in message, message
-    assert "track 4 ('Bass') holds a clip: nothing deleted" in message, message
+    assert "(track 5 'Bass' holds a clip: nothing deleted)" in message, message

@@ -256,7 +256,7 @@ def test_a_missing_model_is_refused_at_once_with_what_to_do(env: None, live: Liv
     assert (
         state3 == "failed" and "bars 4-5 are out of range: track 1, scene 1 ('riff') has 4 bars" in message3
     )
-    assert state4 == "failed" and "track 4 slot 0 is empty: expected a clip there" in message4
+    assert state4 == "failed" and "track 5 'Audio', scene 1 is empty: expected a clip there" in message4
 
 
 def test_cancel_stops_sampling(env: None, live: LiveHost, ckpt: Path, tmp_path: Path) -> None:

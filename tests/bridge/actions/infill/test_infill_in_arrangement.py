@@ -105,7 +105,7 @@ def test_infill_continue_and_accompany_work_on_arrangement_clips(
                 protocol.CONTINUE, 0, 0, "bars", 2, "arrangement", 1, "source_at", 9.0, *model, "seed", 2
             )
             (_, state, _, message), _ = finish(client, "continue")
-            assert state == "failed" and "over 24..32" in message and "replace 1" in message, message
+            assert state == "failed" and "over bars 7.1..9.1" in message and "replace 1" in message, message
             assert spans(live, 0) == [(8.0, 24.0), (24.0, 32.0)]
 
             client.send(protocol.ACCOMPANY, "bass", "arrangement", 1, "source_track", 0, "source_at", 8.0,
@@ -117,7 +117,7 @@ def test_infill_continue_and_accompany_work_on_arrangement_clips(
             # a beat where the track holds no clip: refused naming it, nothing written
             client.send(protocol.INFILL, 0, 0, "arrangement", 1, "source_at", 40.0, *model)
             (_, state, _, message), _ = finish(client, "infill")
-            assert state == "failed" and "no arrangement clip at beat 40" in message, message
+            assert state == "failed" and "no arrangement clip at bar 11.1 (beat 40)" in message, message
         finally:
             client.close()
     assert spans(live, 0) == [(8.0, 24.0), (24.0, 32.0)]

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from bridge import protocol
+from bridge.actions.place.places import bar_beat
 from bridge.commands.parser import parse
 from livesim.host import LiveHost
 from livesim.live_set import SetDesc, TrackDesc
@@ -109,7 +110,7 @@ def test_the_chorus_a_song_laid_is_where_a_command_writes() -> None:
                 start, end = cues[chorus][0], cues[chorus + 1][0]
                 # the song's own drums lie there: the region is refused naming it, as generate refuses
                 state, said = command(client, "make drums for the chorus")
-                assert state == "failed" and f"over {start:g}..{end:g}" in said, said
+                assert state == "failed" and f"over bars {bar_beat(start)}..{bar_beat(end)}" in said, said
             finally:
                 client.close()
     finally:

@@ -89,4 +89,4 @@ def test_a_track_a_first_take_landed_in_is_kept_and_the_error_says_why(
     assert state == "failed", message
     assert track_names(live) == [*before[:track], NAME, *before[track:]]
     assert f"; the new track {track + 1} {NAME!r} was kept: deleting it failed (" in message, message
-    assert f"track {track} ({NAME!r}) holds a clip: nothing deleted" in message, message
+    assert f"(track {track + 1} {NAME!r} holds a clip: nothing deleted)" in message, message

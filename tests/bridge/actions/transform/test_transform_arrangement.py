@@ -89,7 +89,9 @@ def test_live_before_12_1_10_is_refused_and_the_clip_kept() -> None:
                 state, said = transform(client, "retrograde", "track", 1, "slot", 0, "arrangement", 1)
                 assert state == "failed" and "12.1.10" in said, said
                 state, said = transform(client, "retrograde", "track", 1, "slot", 3, "arrangement", 1)
-                assert state == "failed" and "arrangement clip 3 on track 1 is out of range" in said, said
+                assert state == "failed" and "arrangement clip 3 on track 2 'Bass' is out of range" in said, (
+                    said
+                )
             finally:
                 client.close()
         assert rows(live) == before

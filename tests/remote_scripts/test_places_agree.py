@@ -1,0 +1,74 @@
+"""The Remote Script names a place as the daemon's answers do: its own rule (``places.py``, stdlib only,
+for Live's Python) and ``bridge/actions/place/places.py`` give the same text for the same place."""
+
+from __future__ import annotations
+
+import importlib.util
+from types import ModuleType, SimpleNamespace
+
+import pytest
+
+from bridge.actions.place import places as daemon
+from tests.conftest import ROOT
+
+SIGNATURES = [(4, 4), (3, 4), (6, 8), (7, 8), (5, 4), (2, 2), (12, 8)]
+NAMES = ["", "Drums", "Bass 2", "it's", 'say "hi"', "Ñandú"]
+
+
+def _script_places() -> ModuleType:
+    """The script's module loaded alone (its package's __init__ wants Live's runtime)."""
+    path = ROOT / "remote_scripts" / "MuseAroo" / "places.py"
+    spec = importlib.util.spec_from_file_location("musearoo_places", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+script = _script_places()
+
+
+def _song(signature: tuple[int, int], names: list[str]) -> SimpleNamespace:
+    tracks = [SimpleNamespace(name=n) for n in names]
+    return SimpleNamespace(
+        signature_numerator=signature[0], signature_denominator=signature[1], tracks=tracks
+    )
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_tracks_and_slots_read_the_same(name: str) -> None:
+    song = _song((4, 4), [name] * 40)
+    for track in range(40):
+        assert script.track_at(track, name) == daemon.track_at(track, name)
+        assert script.track_of(song, track) == daemon.track_at(track, name)
+        for slot in (0, 1, 7, 99):
+            assert script.slot_at(track, slot, name) == daemon.slot_at(track, slot, name)
+            assert script.slot_of(song, track, slot) == daemon.slot_at(track, slot, name)
+
+
+@pytest.mark.parametrize("signature", SIGNATURES, ids=lambda s: f"{s[0]}/{s[1]}")
+def test_places_in_the_arrangement_read_the_same(signature: tuple[int, int]) -> None:
+    song = _song(signature, ["Keys"])
+    per_bar = signature[0] * 4.0 / signature[1]
+    for step in range(0, 64 * 16 + 7):  # every sixteenth over 64 bars of 4/4, and a few off the grid
+        beats = step / 4 + (0.01 if step % 5 == 0 else 0.0)
+        assert script.bar_beat(beats, per_bar) == daemon.bar_beat(beats, per_bar)
+        assert script.bar_at(beats, song) == daemon.bar_at(beats, signature)
+        assert script.bar_at(beats, song) == daemon.bar_at(beats, song)  # Live's song as the daemon's Signed
+        clip = SimpleNamespace(start_time=beats)
+        expected = f"{daemon.track_at(0, 'Keys')}, the clip at {daemon.bar_at(beats, signature)}"
+        assert script.arrangement_clip_of(song, 0, clip) == expected
+        assert script.clip_of(song, 0, 3, clip, True) == expected
+        assert script.clip_of(song, 0, 3, clip, False) == daemon.slot_at(0, 3, "Keys")
+        end = beats + 6.5
+        span = script.bars_from_to(beats, end, song)
+        assert span == f"bars {daemon.bar_beat(beats, per_bar)}..{daemon.bar_beat(end, per_bar)}"
+
+
+def test_the_first_places_read_as_live_shows_them() -> None:
+    """Pinned text, so that the two cannot agree on a wrong rule: Live's first track, scene and bar."""
+    song = _song((4, 4), ["Drums", "Bass"])
+    assert script.slot_of(song, 1, 0) == "track 2 'Bass', scene 1"
+    assert script.bar_at(16.0, song) == "bar 5.1"
+    assert script.bar_at(2.5, song) == "bar 1.3.3"
+    assert script.bars_from_to(0.0, 16.0, _song((6, 8), [])) == "bars 1.1..6.2"
