@@ -24,7 +24,7 @@ LESS = 0.33  # "make the hats swing less", "the hats are too swingy"
 # the strength words of a swing, graded (longest first where one holds another)
 STRENGTHS: dict[str, float] = {
     **dict.fromkeys(("a little", "a bit", "a tiny bit", "a wee bit", "a tad", "a touch", "a hair", "a smidge",
-                     "a smidgen", "a pinch", "a dash", "slightly", "subtly", "gently", "lightly", "barely",
+                     "a smidgen", "a pinch", "a dash", "a notch", "slightly", "subtly", "gently", "lightly", "barely",
                      "a little bit", "a small bit", "mildly"), LITTLE),
     **dict.fromkeys(("a lot", "lots of", "loads of", "tons of", "heaps of", "plenty of", "a ton of", "a load of",
                      "heavily", "heavy", "hard", "way more", "a great deal", "a good deal", "very much",
@@ -78,6 +78,12 @@ _COMPARATIVE = (
 _CHANGE_SIZE = re.compile(
     rf" ({_STRENGTH}|{'|'.join(LOTS_BEFORE)})(?: more)? {_COMPARATIVE} "
     rf"| {_COMPARATIVE}(?: (?!and |then |but )\w+){{0,4}}?(?<! in)(?<! for)(?<! after) ({_STRENGTH}) (?!of |more |hear)"
+)
+# a dial's size said before "more" and its noun or plain adjective ("a lot more energy", "a little more busy",
+# "a bit more complex"): a part's own dial always moves from where it is, so "more" takes its size
+_DIAL_SIZE = re.compile(
+    rf" ({_STRENGTH}|{'|'.join(LOTS_BEFORE)}) more (?:energy|complexity|density|busy|complex|intricate|notes|hits"
+    rf"|going on|sparse|dense|simple|energetic|intense) "
 )
 # a strength said of more than the swing ("a lot of reverb") is another thing's
 _NOT_OF_SWING = re.compile(r" (?:lots|loads|tons|heaps|plenty|a ton|a load|a lot) of (?!swing)")
@@ -154,5 +160,20 @@ def change_size(s: str) -> str | None:
     m = _CHANGE_SIZE.search(s)
     if m is None:
         return None
-    word = m.group(1) or m.group(2)
+    return _size(m.group(1) or m.group(2))
+
+
+def dial_size(s: str) -> str | None:
+    """ "little" or "lot": the size said of a part's dial moved ("make the drums way busier", "a lot more
+    energy", "a touch more complex"), or None where none is said (the dial's one step)."""
+    if (size := change_size(s)) is not None:
+        return size
+    m = _DIAL_SIZE.search(s)
+    if m is None:
+        return None
+    return _size(m.group(1))
+
+
+def _size(word: str) -> str:
+    """ "lot" for a large strength word ("a lot", "way", "heaps"), else "little"."""
     return "lot" if word in LOTS_BEFORE or STRENGTHS[word] == LOT else "little"

@@ -1,0 +1,68 @@
+"""A part's own dial moved by the size said (issue 55, round 37): "make the drums way busier" moves the
+density dial further than "busier", "a touch simpler" less far; no size said moves one ``STEP``."""
+
+from __future__ import annotations
+
+import pytest
+
+from bridge.actions.intents.generate import STEP, step_of
+from bridge.actions.sections.job import DIALS, sized
+from bridge.commands import parse
+from bridge.commands.change_words import SIZED
+from livesim.host import LiveHost
+from tests.bridge.harness import Client
+
+from .test_command_action import command
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "what", "size"),
+    [
+        ("give the bass line loads busier", "bass", "density", "lot"),
+        ("make my drums heaps busier", "drums", "density", "lot"),
+        ("make the chords a tad simpler", "chords", "complexity", "little"),
+        ("could the melody be a hair busier", "melody", "density", "little"),
+        ("make the bass a whole lot simpler", "bass", "complexity", "lot"),
+        ("give the chords a little more energy", "chords", "energy", "little"),
+        ("put way more energy into the drums", "drums", "energy", "lot"),
+        ("make the drums busier by a lot", "drums", "density", "lot"),
+    ],
+)
+def test_a_size_said_grades_the_dial(text: str, part: str, what: str, size: str) -> None:
+    got = parse(text)
+    assert (got.action, got.part, got.params.get("what"), got.params.get("size")) == ("adjust", part, what, size)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["make the bass line busier", "simplify the chords", "the drums are way too busy, make them simpler"],
+)
+def test_no_size_said_moves_one_step(text: str) -> None:
+    got = parse(text)
+    assert got.action == "adjust" and "size" not in got.params, got
+
+
+def test_the_steps_are_ordered() -> None:
+    for what in STEP:
+        little, plain, lot = (step_of({"what": what, "size": s}) for s in ("little", None, "lot"))
+        assert 0 < little < plain == STEP[what] < lot, (what, little, plain, lot)
+
+
+def test_a_section_dial_takes_the_clip_change_size() -> None:
+    assert sized(DIALS[("density", "up")], "lot") == ("density", {"amount": SIZED["lot"]["busier"]})
+    assert sized(DIALS[("energy", "down")], "little") == ("velocity", {"amount": SIZED["little"]["softer"]})
+    assert sized(DIALS[("density", "down")], None) == DIALS[("density", "down")]
+
+
+def test_the_daemon_moves_the_dial_by_the_size_said(live: LiveHost, client: Client) -> None:
+    assert command(client, "generate four bars of drums")[1] == "done"
+    steps = [  # from the generated take's density 0.5
+        ("make the drums a touch busier", "up a little (density 0.6)"),
+        ("make the drums busier", "up (density 0.8)"),
+        ("make the drums way sparser", "down a lot (density 0.4)"),
+    ]
+    for text, said in steps:
+        intent, state, message = command(client, text)
+        assert intent["action"] == "adjust" and state == "done", message
+        assert f"density {said}" in message, message
+    assert all(live.clip_notes(0, slot) for slot in range(4))  # each change a take of its own
