@@ -82,7 +82,7 @@ _CHANGE_SIZE = re.compile(
 # a dial's size said before "more" and its noun or plain adjective ("a lot more energy", "a little more busy",
 # "a bit more complex"): a part's own dial always moves from where it is, so "more" takes its size
 _DIAL_SIZE = re.compile(
-    rf" ({_STRENGTH}|{'|'.join(LOTS_BEFORE)}) more (?:energy|complexity|density|busy|complex|intricate|notes|hits"
+    rf" ({_STRENGTH}|{'|'.join(LOTS_BEFORE)}) (?:more|less) (?:energy|complexity|density|busy|complex|intricate|notes|hits"
     rf"|going on|sparse|dense|simple|energetic|intense) "
 )
 # a strength said of more than the swing ("a lot of reverb") is another thing's

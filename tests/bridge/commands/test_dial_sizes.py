@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bridge.actions.intents.generate import STEP, step_of
-from bridge.actions.sections.job import DIALS, sized
-from bridge.commands import parse
+from bridge.actions.sections.job import DIALS, what
+from bridge.commands import Intent, parse
 from bridge.commands.change_words import SIZED
 from livesim.host import LiveHost
 from tests.bridge.harness import Client
@@ -48,10 +48,18 @@ def test_the_steps_are_ordered() -> None:
         assert 0 < little < plain == STEP[what] < lot, (what, little, plain, lot)
 
 
+def _over_a_section(text: str) -> tuple[str, dict[str, object]]:
+    got = parse(text)
+    assert got.action == "adjust" and "region" in got.params, got
+    return what(Intent(got.action, got.part, got.params, text))
+
+
 def test_a_section_dial_takes_the_clip_change_size() -> None:
-    assert sized(DIALS[("density", "up")], "lot") == ("density", {"amount": SIZED["lot"]["busier"]})
-    assert sized(DIALS[("energy", "down")], "little") == ("velocity", {"amount": SIZED["little"]["softer"]})
-    assert sized(DIALS[("density", "down")], None) == DIALS[("density", "down")]
+    lot = _over_a_section("make the drums a lot busier in the chorus")
+    assert lot == ("density", {"amount": SIZED["lot"]["busier"]})
+    little = _over_a_section("give the bass a little less energy in the verse")
+    assert little == ("velocity", {"amount": SIZED["little"]["softer"]})
+    assert _over_a_section("make the drums sparser in the chorus") == DIALS[("density", "down")]
 
 
 def test_the_daemon_moves_the_dial_by_the_size_said(live: LiveHost, client: Client) -> None:
