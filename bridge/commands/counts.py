@@ -84,6 +84,10 @@ _LOOSE = {
     "few": "3",
     "handful of": "3",
 }  # "a few more goes": 3, as "a few takes"
+# a part varied a number of times ("vary the bass 3 times", "regenerate it twice", "try the drums again a couple
+# of times": ``loose_counts`` made it "2 times"): that many takes; "undo it 3 times" stays an undo's count
+_VARIED = re.compile(r" (?:vary|regenerate|regen|reroll|re roll|try(?: \w+){0,3}? again)(?: \w+){0,3}? $")
+_N_TIMES = re.compile(r" (?:(\d+) times?|(twice|thrice))(?= )")
 _HISTORY_COUNT = re.compile(r"(?<= )(\d+) (undo|redo)(?:s|es)(?= )")  # "three undos": undo 3 times
 # the part said first, then the verb and the count ("bass line, make 3 versions"): new ones of it
 _MADE_COUNT = re.compile(
@@ -132,6 +136,15 @@ def fresh_takes(s: str, said: re.Match[str]) -> bool:
         or made_after_part
         or options
     )
+
+
+def varied_times(s: str) -> int | None:
+    """The takes of a part varied "N times" ("vary the bass 3 times": 3, "regenerate the drums twice": 2), or
+    None (no count of times, or said of another verb: "undo it 3 times")."""
+    m = _N_TIMES.search(s)
+    if m is None or _VARIED.search(s[: m.start() + 1]) is None:
+        return None
+    return int(m.group(1)) if m.group(1) else 2 if m.group(2) == "twice" else 3
 
 
 def more_takes(s: str) -> re.Match[str] | None:
