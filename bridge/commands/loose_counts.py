@@ -14,6 +14,12 @@ import re
 
 COUNTS: dict[str, int] = {"couple": 2, "couple of": 2, "few": 3, "handful": 3, "handful of": 3, "several": 3}
 SPELLED = {2: "two", 3: "three"}
+# every form said, with its article or none ("a couple of", "couple", "a few"), for the readers of the sentence
+# as typed (``undone_words``, ``slang_words``); ``SAID_WORDS`` the same as a pattern, longest first
+SAID: dict[str, int] = {
+    f"{a}{w}": n for w, n in COUNTS.items() for a in ("a ", "") if not (a and w == "several")
+}
+SAID_WORDS = "|".join(sorted(SAID, key=len, reverse=True))
 BARS = r"(?:bars?|measures?)"
 # what the ops count (the plural said, or one the readers make plural: "2 version")
 COUNTED = (
