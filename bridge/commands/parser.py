@@ -22,7 +22,6 @@ from bridge.commands import spotting as sp
 from bridge.commands import take_words as tw
 from bridge.commands import tempo_moves as tm
 from bridge.commands import vocab as v
-from bridge.commands.amount_words import dial_size
 from bridge.commands.audio_words import analysis_findings, warped_in_time
 from bridge.commands.break_words import drums_for_break
 from bridge.commands.compose import compose
@@ -42,6 +41,7 @@ from bridge.commands.said_first import which_it
 from bridge.commands.scope_words import only_there, scope_of
 from bridge.commands.scoped import protects_only
 from bridge.commands.session_words import session_of
+from bridge.commands.sized import with_size
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.style_words import style_question
 from bridge.commands.take_moves import take_move_of
@@ -88,24 +88,11 @@ def parse(text: str) -> Intent:
     whole = whole or intent.params.get("do") in ("name", "compare", "solo")
     intent = with_track(intent, s)  # "bring the cello line down a fifth": the track named cello
     intent = on_whole(intent, s)  # "take the whole thing up a whole step": every part, not one clip
-    intent = sized_dial(intent, s)  # "make the drums way busier": the dial's step, larger
+    intent = with_size(intent, s)  # "make the drums way busier": the dial's step, larger
     left = [] if whole else _left_out(intent, s)
     if left:
         return Intent(intent.action, intent.part, {**intent.params, "not_done": left}, heard)
     return intent
-
-
-def sized_dial(intent: Intent, s: str) -> Intent:
-    """A part's dial moved (``adjust``) with the size said ("way busier", "a touch simpler", "a lot more
-    energy": ``size`` little or lot, the daemon's step halved or doubled); as it was where none is said."""
-    if intent.action != "adjust" or "what" not in intent.params or "size" in intent.params:
-        return intent
-    size = dial_size(s)
-    return (
-        intent
-        if size is None
-        else Intent(intent.action, intent.part, {**intent.params, "size": size}, intent.heard)
-    )
 
 
 def _read(heard: str, s: str, key: str | None, model: str | None) -> Intent:

@@ -30,7 +30,12 @@ from .test_command_action import command
 )
 def test_a_size_said_grades_the_dial(text: str, part: str, what: str, size: str) -> None:
     got = parse(text)
-    assert (got.action, got.part, got.params.get("what"), got.params.get("size")) == ("adjust", part, what, size)
+    assert (got.action, got.part, got.params.get("what"), got.params.get("size")) == (
+        "adjust",
+        part,
+        what,
+        size,
+    )
 
 
 @pytest.mark.parametrize(
@@ -43,9 +48,9 @@ def test_no_size_said_moves_one_step(text: str) -> None:
 
 
 def test_the_steps_are_ordered() -> None:
-    for what in STEP:
-        little, plain, lot = (step_of({"what": what, "size": s}) for s in ("little", None, "lot"))
-        assert 0 < little < plain == STEP[what] < lot, (what, little, plain, lot)
+    for dial in STEP:
+        little, plain, lot = (step_of({"what": dial, "size": s}) for s in ("little", None, "lot"))
+        assert 0 < little < plain == STEP[dial] < lot, (dial, little, plain, lot)
 
 
 def _over_a_section(text: str) -> tuple[str, dict[str, object]]:
@@ -74,3 +79,14 @@ def test_the_daemon_moves_the_dial_by_the_size_said(live: LiveHost, client: Clie
         assert intent["action"] == "adjust" and state == "done", message
         assert f"density {said}" in message, message
     assert all(live.clip_notes(0, slot) for slot in range(4))  # each change a take of its own
+
+
+@pytest.mark.usefixtures("learned_reading")
+def test_an_unread_size_of_a_dial_is_asked_how_much() -> None:
+    """With a part's dial graded, its two offers are two acts, so g83's question reaches it (Swedish "mycket")."""
+    intent = parse("make the chords mycket busier")
+    assert (
+        intent.action == "unknown" and intent.params["reason"] == "how much is 'mycket': a little or a lot?"
+    )
+    offers = intent.params["suggestions"][:2]
+    assert [parse(o).params.get("size") for o in offers] == ["little", "lot"], offers
