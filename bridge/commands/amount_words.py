@@ -24,7 +24,7 @@ LESS = 0.33  # "make the hats swing less", "the hats are too swingy"
 # the strength words of a swing, graded (longest first where one holds another)
 STRENGTHS: dict[str, float] = {
     **dict.fromkeys(("a little", "a bit", "a tiny bit", "a wee bit", "a tad", "a touch", "a hair", "a smidge",
-                     "a smidgen", "a pinch", "a dash", "a notch", "slightly", "subtly", "gently", "lightly", "barely",
+                     "a smidgen", "a pinch", "a dash", "slightly", "subtly", "gently", "lightly", "barely",
                      "a little bit", "a small bit", "mildly"), LITTLE),
     **dict.fromkeys(("a lot", "lots of", "loads of", "tons of", "heaps of", "plenty of", "a ton of", "a load of",
                      "heavily", "heavy", "hard", "way more", "a great deal", "a good deal", "very much",

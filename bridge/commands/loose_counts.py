@@ -23,7 +23,7 @@ SAID_WORDS = "|".join(sorted(SAID, key=len, reverse=True))
 BARS = r"(?:bars?|measures?)"
 # what the ops count (the plural said, or one the readers make plural: "2 version")
 COUNTED = (
-    rf"(?:{BARS}|takes?|versions?|variations?|variants?|options?|alternatives?|goes|tries|attempts|passes|shots"
+    rf"(?:{BARS}|takes?|versions?|variations?|variants?|options?|alternatives?|goes|tries|attempts|passes|shots|flips|spins|cracks"
     r"|times|undos|redos|edits?|changes?|steps?)"
 )
 _WORDS = "|".join(sorted(COUNTS, key=len, reverse=True))

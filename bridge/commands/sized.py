@@ -14,7 +14,7 @@ from bridge.commands.amount_words import change_size, dial_size
 from bridge.commands.intent import Intent
 
 # a transform at a change's default amount: the change it is ("velocity" 0.75 is "louder")
-_DEFAULTS = {
+_DEFAULTS: dict[tuple[str, object], str] = {
     ("velocity", cg.AMOUNT["louder"]): "louder",
     ("velocity", cg.AMOUNT["softer"]): "softer",
     ("density", cg.AMOUNT["busier"]): "busier",
