@@ -9,6 +9,8 @@ from bridge.actions.intents.generate import STEP, step_of
 from bridge.actions.sections.job import DIALS, what
 from bridge.commands import Intent, parse
 from bridge.commands.change_words import SIZED
+from bridge.commands.normalize import normalize
+from bridge.commands.weighing import read_as
 from livesim.host import LiveHost
 from tests.bridge.harness import Client
 
@@ -90,3 +92,26 @@ def test_an_unread_size_of_a_dial_is_asked_how_much() -> None:
     )
     offers = intent.params["suggestions"][:2]
     assert [parse(o).params.get("size") for o in offers] == ["little", "lot"], offers
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("ease the hats back a lot", "lot"), ("the hats want to come down a little", "little")],
+)
+def test_a_size_carries_to_a_change_read_again_as_its_op(text: str, size: str) -> None:
+    """Where the learned reading reads a sentence again as "softer" (``weighing.read_as``), the size said
+    stays with it."""
+    got = read_as("softer", "hats", text, normalize(text)[0], None)
+    assert got is not None and got.params.get("amount") == SIZED[size]["softer"], got
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("lower the shaker a lot", SIZED["lot"]["softer"]),
+        ("raise the snare a touch", SIZED["little"]["louder"]),
+    ],
+)
+def test_a_drum_voice_lowered_or_raised_is_its_level(text: str, amount: float) -> None:
+    got = parse(text)
+    assert (got.action, got.params.get("kind"), got.params.get("amount")) == ("transform", "velocity", amount)
