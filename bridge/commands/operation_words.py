@@ -156,18 +156,9 @@ def pointed_level(s: str) -> str | None:
     return None if loud is None else "up" if loud == "louder" else "down"
 
 
-# a drum voice lowered or raised: its level (a voice has no line to transpose; "lower the kick an octave" is
-# pitched, read before): "lower the hats a lot", "raise the snare a touch"
-_VOICE_LEVEL = re.compile(
-    rf" (lower|raise) (?:the |those |that |my )?(?:{'|'.join(map(re.escape, sorted(cg.VOICES, key=len, reverse=True)))}) "
-)
-
-
 def _loudness(s: str) -> str | None:
     if said(s, *cg.SOFTER):
         return "softer"
-    if (voice := _VOICE_LEVEL.search(s)) is not None:
-        return "softer" if voice.group(1) == "lower" else "louder"
     if said(s, *cg.LOUDER, *cg.HIDDEN) or re.search(
         r" (?:bring|turn|push) (?:the |that |those )?\w+(?: \w+){0,2} up ", s
     ):
