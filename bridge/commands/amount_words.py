@@ -79,6 +79,12 @@ _CHANGE_SIZE = re.compile(
     rf" ({_STRENGTH}|{'|'.join(LOTS_BEFORE)})(?: more)? {_COMPARATIVE} "
     rf"| {_COMPARATIVE}(?: (?!and |then |but )\w+){{0,4}}?(?<! in)(?<! for)(?<! after) ({_STRENGTH}) (?!of |more |hear)"
 )
+# a dial's size said before "more" and its noun or plain adjective ("a lot more energy", "a little more busy",
+# "a bit more complex"): a part's own dial always moves from where it is, so "more" takes its size
+_DIAL_SIZE = re.compile(
+    rf" ({_STRENGTH}|{'|'.join(LOTS_BEFORE)}) (?:more|less) (?:energy|complexity|density|busy|complex|intricate|notes|hits"
+    rf"|going on|sparse|dense|simple|energetic|intense) "
+)
 # a strength said of more than the swing ("a lot of reverb") is another thing's
 _NOT_OF_SWING = re.compile(r" (?:lots|loads|tons|heaps|plenty|a ton|a load|a lot) of (?!swing)")
 
@@ -154,5 +160,20 @@ def change_size(s: str) -> str | None:
     m = _CHANGE_SIZE.search(s)
     if m is None:
         return None
-    word = m.group(1) or m.group(2)
+    return _size(m.group(1) or m.group(2))
+
+
+def dial_size(s: str) -> str | None:
+    """ "little" or "lot": the size said of a part's dial moved ("make the drums way busier", "a lot more
+    energy", "a touch more complex"), or None where none is said (the dial's one step)."""
+    if (size := change_size(s)) is not None:
+        return size
+    m = _DIAL_SIZE.search(s)
+    if m is None:
+        return None
+    return _size(m.group(1))
+
+
+def _size(word: str) -> str:
+    """ "lot" for a large strength word ("a lot", "way", "heaps"), else "little"."""
     return "lot" if word in LOTS_BEFORE or STRENGTHS[word] == LOT else "little"

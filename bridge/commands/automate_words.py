@@ -88,7 +88,7 @@ SAID = ("fade in", "fade out", "duck", "swell", "filter sweep", "sweep the filte
 UNITS = "takes?|notes?|beats?|versions?|seconds?|secs?|hits?|steps?|times?|clips?|loops?|ones?|tracks?|parts?"
 SPAN = re.compile(
     r"(?: (?:over|across|in|during|for|through|within|on|into))?(?: the)? (last|final|closing|first|opening) "
-    rf"(?:(\d+|couple of) (?:bars?|measures?)|(\d+)(?! (?:{UNITS}) )|(bar|measure))(?= )"
+    rf"(?:(\d+) (?:bars?|measures?)|(\d+)(?! (?:{UNITS}) )|(bar|measure))(?= )"
 )
 AT_END = re.compile(
     r" (?:at|towards?|near|by|for|in) the (?:very )?(?:end|ending|finish|tail end|close)(?= )"
@@ -106,7 +106,7 @@ OF_SECTION = re.compile(
 def span_of(s: str) -> dict[str, int]:
     """The scope a drawn change is said over (``first_bars`` or ``last_bars``), or {}."""
     if (m := SPAN.search(s)) is not None:
-        count = 2 if m.group(2) == "couple of" else int(m.group(2) or m.group(3) or 1)
+        count = int(m.group(2) or m.group(3) or 1)
         return {"first_bars" if m.group(1) in ("first", "opening") else "last_bars": count}
     if (length := LENGTH.search(s)) is not None and AT_END.search(s) is not None:
         return {"last_bars": int(length.group(1))}  # "fade it out at the end, over 4 bars"

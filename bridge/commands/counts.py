@@ -76,14 +76,12 @@ _PLURAL = {
 }
 # "another couple of goes at the melody", "2 more passes at the bass", "3 more flips of that bass": takes counted in tries
 _TRIES = re.compile(
-    r"(?<= )(couple(?: of)?|few|handful of|\d+) ((?:more |further |other )?)(?:goes|tries|attempts|passes|shots|flips|spins|cracks)(?= )"
-)
-_LOOSE = {
-    "couple": "2",
-    "couple of": "2",
-    "few": "3",
-    "handful of": "3",
-}  # "a few more goes": 3, as "a few takes"
+    r"(?<= )(\d+) ((?:more |further |other )?)(?:goes|tries|attempts|passes|shots|flips|spins|cracks)(?= )"
+)  # "a few more goes": 3 (``loose_counts``), as "a few takes"
+# a part varied a number of times ("vary the bass 3 times", "regenerate it twice", "try the drums again a couple
+# of times": ``loose_counts`` made it "2 times"): that many takes; "undo it 3 times" stays an undo's count
+_VARIED = re.compile(r" (?:vary|regenerate|regen|reroll|re roll|try(?: \w+){0,3}? again)(?: \w+){0,3}? $")
+_N_TIMES = re.compile(r" (?:(\d+) times?|(twice|thrice))(?= )")
 _HISTORY_COUNT = re.compile(r"(?<= )(\d+) (undo|redo)(?:s|es)(?= )")  # "three undos": undo 3 times
 # the part said first, then the verb and the count ("bass line, make 3 versions"): new ones of it
 _MADE_COUNT = re.compile(
@@ -134,6 +132,15 @@ def fresh_takes(s: str, said: re.Match[str]) -> bool:
     )
 
 
+def varied_times(s: str) -> int | None:
+    """The takes of a part varied "N times" ("vary the bass 3 times": 3, "regenerate the drums twice": 2), or
+    None (no count of times, or said of another verb: "undo it 3 times")."""
+    m = _N_TIMES.search(s)
+    if m is None or _VARIED.search(s[: m.start() + 1]) is None:
+        return None
+    return int(m.group(1)) if m.group(1) else 2 if m.group(2) == "twice" else 3
+
+
 def more_takes(s: str) -> re.Match[str] | None:
     """The count of takes said last ("bass another version, 2 more", "the drums, another 3"; group 1
     the count), or None: only after nothing but a part and take words ("turn it up 2 more" is no take)."""
@@ -150,6 +157,6 @@ def as_counted(s: str) -> str:
     -> "3 versions", "2 further variants" -> "2 further variations", "3 undos" -> "undo 3 times", "2
     semitone" -> "2 semitones"."""
     s = _SINGULAR.sub(lambda m: f"{m.group(1)} {m.group(2)}{_PLURAL[m.group(3)]}", s)
-    s = _TRIES.sub(lambda m: f"{_LOOSE.get(m.group(1), m.group(1))} {m.group(2)}versions", s)
+    s = _TRIES.sub(lambda m: f"{m.group(1)} {m.group(2)}versions", s)
     s = _UNIT.sub(r"\1 \2s", s)
     return _HISTORY_COUNT.sub(lambda m: f"{m.group(2)} {m.group(1)} times", s)

@@ -67,6 +67,13 @@ _GOES_ON = re.compile(
     r"| carry (?:it|this|that|them|(?:the|this|that|my) \w+(?: \w+)?) on(?= )"  # "carry the melody on"
 )
 # "extend this groove", "let this phrase keep going": the selected clip, whatever part its word may name
+# bars added to the clip, nothing else said: "add 2 more bars", "tack on a couple of bars" (2: ``loose_counts``),
+# "give it another 4 bars to the end" (bars "of" a part, "add 8 bars of drums", are a new part's)
+_BARS_ADDED = re.compile(
+    r"^ (?:can you |could you |please |just )?(?:add|tack on|tack|stick on|put on|bolt on|give (?:it|this|the clip))"
+    r"(?: on)? (?:another |an extra )?(\d+) (?:more |extra )?(?:bars?|measures?)(?: (?:on|onto|to|at) (?:the end|it|this))?"
+    r"(?: (?:of it|please|pls))? $"
+)
 THIS_CLIP = re.compile(
     r" (?:this|that) (?:groove|phrase|idea|riff|lick|loop|pattern|vibe|section|bit|thing|one|clip)(?= )"
 )
@@ -94,12 +101,12 @@ def infill_of(s: str) -> tuple[str, dict[str, Any]] | None:
         r" fill (?:in )?(?:the )?(?:gap|gaps|middle|rest|missing bars) ", s
     ):
         return "infill", {}
-    going_on = (
-        _GOES_ON.search(s) is not None and _FOR_BARS.search(s) is not None
-    )  # "let it keep going 8 more bars"
+    going_on = (_GOES_ON.search(s) is not None and _FOR_BARS.search(s) is not None) or _BARS_ADDED.match(
+        s
+    ) is not None  # "let it keep going 8 more bars", "add 2 more bars"
     if (said(s, *CONTINUE_VERBS) or going_on) and not said(s, *("playing", "jamming", "the jam")):
         params: dict[str, Any] = {}
-        count = _FOR_BARS.search(s)
+        count = _FOR_BARS.search(s) or _BARS_ADDED.match(s)
         if count:
             params["bars"] = int(next(g for g in count.groups() if g))
         if said(s, *("extend", "longer", "same clip")):

@@ -51,6 +51,7 @@ _NUMBERED = re.compile(
     r"| (?:the )?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|last|final) (chorus|verse|section|part|drop|bridge|"
     r"break|breakdown|intro|outro|pre chorus)(?= )"
     rf"| ({'|'.join(SECTIONS)}) \d+(?= )"
+    r"| (?:the )?(?:first|last|final|opening|closing) \d+ (?:bars?|measures?)(?= )"  # "the last couple bars": 2
 )
 PLACES = (*SECTIONS, "turnaround", "transition", "ending", "middle 8")
 _PARTS = frozenset(w for w, part in v.PARTS.items() if part not in ("all", "song")) | frozenset(co.VOICES)

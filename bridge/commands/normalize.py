@@ -15,6 +15,7 @@ from bridge.commands import vocab as v
 from bridge.commands.amount_words import plainly
 from bridge.commands.camelot import as_named_keys
 from bridge.commands.counts import as_counted
+from bridge.commands.loose_counts import counted
 from bridge.commands.misheard import as_parts
 from bridge.commands.numbers import slips_read, words_to_digits
 from bridge.commands.slipped_numbers import joined, ordinals_read
@@ -53,9 +54,6 @@ SLANG = {"gimme": "give me", "lemme": "let me", "tryna": "trying to", "gonna": "
          "gotta": "got to", "kinda": "kind of", "sorta": "sort of", "outta": "out of", "lotta": "lot of",
          "lil": "little"}  # fmt: skip
 _SLANG = re.compile(r"\b(" + "|".join(SLANG) + r")\b")
-_FEW = re.compile(
-    r"\b(?:((?:a|another) couple(?: of)?)|(?:a|another) few|a handful(?: of)?) (?=(?:more |new |different |other )?(?:variations|takes|versions|options)\b)"
-)
 # "another go at the bass, a couple more maybe so i can pick": two more takes, the takes unsaid
 _COUPLE_MORE = re.compile(
     r"\b(?:a|another) couple(?: of)? more(?= *(?:$|[,.!?;]|maybe|please|pls|plz|so |of (?:those|them|these)|and |then |bars?\b|measures?\b|times\b))"
@@ -272,7 +270,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     lowered = re.sub(
         r"\bevery ([a-z]+ )?(take|version|variation)\b", r"all the \1\2s", lowered
     )  # every bass take
-    lowered = _FEW.sub(lambda m: " 2 " if m.group(1) else " 3 ", lowered)  # "a few more variations"
+    lowered = counted(lowered)  # "a few more variations", "a couple of bars", "undo it a few times"
     lowered = _COUPLE_MORE.sub(" 2 more", lowered)
     lowered = fillers.marked(lowered)  # "um", "like" as a filler; "sixteen bars no wait eight" marked
     digits: list[str] = []

@@ -41,6 +41,7 @@ from bridge.commands.said_first import which_it
 from bridge.commands.scope_words import only_there, scope_of
 from bridge.commands.scoped import protects_only
 from bridge.commands.session_words import session_of
+from bridge.commands.sized import with_size
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.style_words import style_question
 from bridge.commands.take_moves import take_move_of
@@ -87,6 +88,7 @@ def parse(text: str) -> Intent:
     whole = whole or intent.params.get("do") in ("name", "compare", "solo")
     intent = with_track(intent, s)  # "bring the cello line down a fifth": the track named cello
     intent = on_whole(intent, s)  # "take the whole thing up a whole step": every part, not one clip
+    intent = with_size(intent, s)  # "make the drums way busier": the dial's step, larger
     left = [] if whole else _left_out(intent, s)
     if left:
         return Intent(intent.action, intent.part, {**intent.params, "not_done": left}, heard)

@@ -141,6 +141,8 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
             return sp.refused(heard, f"{count} variations is outside 1..{sp.MAX_VARIATIONS}")
         rest = rest.replace(many.group(0), " " if genres or key or fresh else " variation ", 1)
         params["variations"] = count
+    elif (times := cn.varied_times(s_no_bars)) is not None and 1 <= times <= sp.MAX_VARIATIONS:
+        params["variations"] = times  # "vary the bass 3 times": 3 takes
     # "three different drum grooves": new, not varied
     new_ones = None if many else sp.NEW_MANY.search(s_no_bars)
     if new_ones and not part:  # "three different techno beats": the part its plural names

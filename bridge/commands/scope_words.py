@@ -53,10 +53,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "half",
     ),
-    # "the opening 4 bars", "the last couple of bars" (2)
+    # "the opening 4 bars", "the last couple of bars" (2: ``loose_counts``, in ``normalize``)
     (
         re.compile(
-            rf" (?:in |on |for |over |during )?(?:the )?(first|last|final|opening|closing) (?:{_N} |(couple) of )?{_BAR} "
+            rf" (?:in |on |for |over |during )?(?:the )?(first|last|final|opening|closing) (?:{_N} )?{_BAR} "
         ),
         "ends",
     ),
@@ -153,7 +153,7 @@ def scope_of(s: str) -> tuple[dict[str, Any], str]:
         elif how == "half":
             out["half"] = 1 if g[0] in ("first", "1st") else 2
         elif how == "ends":
-            count = 2 if g[2:3] == ("couple",) else _num(g[1]) or 1
+            count = _num(g[1]) or 1
             out["first_bars" if g[0] in ("first", "opening") else "last_bars"] = count
         elif how == "after":
             out["from_bar"] = _first_of(g) + 1

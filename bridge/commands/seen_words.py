@@ -19,6 +19,7 @@ from functools import cache
 
 from bridge.commands import numbers as n
 from bridge.commands import vocab as v
+from bridge.commands.loose_counts import bars_spelled
 
 # a count of measures: digits, a number word of ``numbers``' one table said of a length in bars (one to
 # sixteen, twenty, thirty; "thirty two", "sixty four" are read through their last word, the same text), or
@@ -36,10 +37,8 @@ _BAR_COUNTS = sorted(
 _COUNT = "|".join([r"\d+", *_BAR_COUNTS, "a couple of", "a few", "more", "another", "few"])
 _MEASURES = re.compile(rf"\b({_COUNT})( more| further| extra)? measures?\b", re.IGNORECASE)
 # round 36: "a couple more bars", "a couple of measures": two, as the encoder mostly saw a count of bars said
-# ("give me a couple more bars at the end" was read as no command at all, "two more bars" as the continue it is)
-_COUPLE = re.compile(
-    r"\b(?:a |another )?couple(?: of)?( more| extra)? (?=(?:bars?|measures?)\b)", re.IGNORECASE
-)
+# ("give me a couple more bars at the end" was read as no command at all, "two more bars" as the continue it is);
+# round 37: every loose count of bars, from ``loose_counts``' one table ("a few more bars": three)
 # the typed-only names that are the preset's own style spelt another way; a neighbour or a sub-style mapped to
 # the nearest preset ("rnb" neo-soul, "ukg" house, "latin jazz" jazz) keeps its name: it says more than the preset
 _SAME = frozenset({"dnb", "d and b", "jungle", "hiphop"})
@@ -60,7 +59,7 @@ def _genres() -> tuple[re.Pattern[str], dict[str, str]]:
 def as_trained(text: str) -> str:
     """``text`` with a count of measures said in bars ("a couple" of them as two) and a genre's typed-only
     name as its preset's."""
-    said = _COUPLE.sub(lambda m: f"two{m.group(1) or ''} ", text)
+    said = bars_spelled(text)
     said = _MEASURES.sub(
         lambda m: f"{m.group(1)}{m.group(2) or ''} bar{'s' * m.group(0).lower().endswith('s')}", said
     )

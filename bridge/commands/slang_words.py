@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import re
 
+from bridge.commands.loose_counts import SAID_WORDS
 from bridge.commands.undone_words import undone
 
 _N = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|thirty two|twenty four|"
-    r"a couple(?: of)?|a few)"
+    rf"{SAID_WORDS})"
 )
-_NEW = rf"(?:a|an|some|another|a couple of|a few|a little|a lil|{_N})"
+_NEW = rf"(?:a|an|some|another|a little|a lil|{_N})"
 _OBJ = (
     r"(?:it|this|that|them|(?:the|that|this|my|those|these) \w+(?: line| loop| part| groove| pattern| beat)?)"
 )
@@ -93,14 +94,10 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
      "make a whole song"),
     # "back out the last 3 changes", "scrap that last edit", "roll back two steps": undo
     (re.compile(rf"\b(?:back out|roll back|wind back|reverse|revert|scrap|bin|ditch|nix|lose|kill|drop|cancel)"
-                rf"(?= (?:(?:that|this|the|my|those|your) )?(?:(?:last|latest|previous|most recent) )?(?:{_N} |few |couple (?:of )?)?{_EDITS}\b)",
+                rf"(?= (?:(?:that|this|the|my|those|your) )?(?:(?:last|latest|previous|most recent) )?(?:{_N} )?{_EDITS}\b)",
                 re.I), "undo"),
     (re.compile(rf"\b(?:roll|wind|step) back(?= {_N} (?:{_EDITS}|times)\b)", re.I), "undo"),
-    # "undo the last couple of changes", "undo the last few edits": 2, 3 (a few is three: docs/intents.md)
-    (re.compile(rf"\b(undo (?:(?:that|this|the|my|those|your) )?(?:(?:last|latest|previous|most recent) )?)"
-                rf"(?:a )?couple(?: of)? (?={_EDITS}\b)", re.I), r"\g<1>2 "),
-    (re.compile(rf"\b(undo (?:(?:that|this|the|my|those|your) )?(?:(?:last|latest|previous|most recent) )?)"
-                rf"(?:a )?few (?={_EDITS}\b)", re.I), r"\g<1>3 "),
+    # "undo the last couple of changes", "undo the last few edits": 2, 3 (``loose_counts``, in ``normalize``)
     (re.compile(r"\b(?:back|roll|wind) (that|it|this|those|them|everything) (?:all )?(?:back|out)\b", re.I), r"undo \1"),
     # "keep that bassline going for another 8", "carry the drums on for 4 more bars": continue
     (re.compile(rf"\b(?:keep|let|have) ({_OBJ}) (?:{_GOING})(?: on)?"

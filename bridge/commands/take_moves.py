@@ -21,8 +21,7 @@ import re
 from bridge.commands.intent import UNKNOWN, Intent
 
 _TAKE = r"(?:takes?|versions?|variations?|ones?|1)"
-_COUNT = r"(\d+|a couple of|a couple|a few)"
-_COUNTS = {"a couple of": 2, "a couple": 2, "a few": 3}
+_COUNT = r"(\d+)"  # "a couple" of them is 2 (``loose_counts``, in ``normalize``)
 _PART = r"(?:(?:drums?|bass|chords?|melody|beat|bassline|keys|lead) )?"  # "go back two bass takes"
 # "go back two takes", "step back 3 versions", "two takes back", "the take from 2 takes ago"
 _BACK_N = re.compile(
@@ -88,7 +87,7 @@ def take_move_of(s: str, heard: str) -> Intent | None:
     back = _BACK_N.search(s)
     if back is not None:
         said = next(g for g in back.groups() if g)
-        count = _COUNTS.get(said) or int(said)
+        count = int(said)
         return Intent(
             "history",
             None,

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from bridge.commands.loose_counts import SAID as LOOSE_COUNTS
+
 # the schema's changes by their nouns (a plural "s" is read too)
 CHANGES = (
     "quantize", "quantise", "quantization", "quantisation", "humanize", "humanise", "humanization",
@@ -29,7 +31,7 @@ CHANGES = (
     "infill", "continuation", "extension",
 )  # fmt: skip
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-           "ten": 10, "a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2, "a few": 3, "few": 3}  # fmt: skip
+           "ten": 10, **LOOSE_COUNTS}  # fmt: skip
 _N = r"(?:\d+|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
 _NOUN = "(?:" + "|".join(re.escape(c) for c in sorted(CHANGES, key=len, reverse=True)) + ")s?"
 _LEAD = r"(^|[,.;:!?]\s*|\b(?:and|then|also|just|please|pls|can you|could you|ok|okay|oops|actually|now)\s+)"

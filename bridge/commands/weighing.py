@@ -24,6 +24,7 @@ from bridge.commands.parser import parse as rules
 from bridge.commands.place_words import EVERY
 from bridge.commands.questions import OWN_QUESTION
 from bridge.commands.said import said
+from bridge.commands.sized import with_size
 from bridge.commands.slang_words import HIT
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import OPPOSITES, QUIET, op_of, readings, target_of
@@ -245,7 +246,8 @@ def read_as(
     again = rules(text)
     if op_of(again) != op:
         return None
-    return Intent(again.action, again.part, again.params, heard)
+    sized = with_size(again, s)  # "lower the hats a lot": softer, at the size said
+    return Intent(sized.action, sized.part, sized.params, heard)
 
 
 def ask(

@@ -29,6 +29,14 @@ from engines.music import NOTE_NAMES
 
 MAX_TAKES = 8  # "N variations": at most this many takes (MusicGen's batch limit too)
 STEP = {"density": 0.2, "complexity": 0.2, "energy": 0.15}  # one "busier" moves a dial this far
+# the size said ("a touch busier": little, "way busier": lot; the parser's ``size``) halves or doubles the step
+SIZED_STEP = {"little": 0.5, "lot": 2.0}
+SAID_SIZE = {"little": " a little", "lot": " a lot"}  # the answer says how much
+
+
+def step_of(params: dict[str, Any]) -> float:
+    """How far one ``adjust`` moves its dial (0..1): ``STEP``, halved or doubled by the size said."""
+    return STEP[params["what"]] * SIZED_STEP.get(str(params.get("size")), 1.0)
 
 
 async def last_settings(app: App, part: str | None, *, loops: bool = False) -> tuple[str, dict[str, Any]]:
@@ -206,7 +214,7 @@ async def adjust(app: App, job: Job, intent: Intent) -> str:
         last["replace"] = replacing(last, intent)
         return f"fills {last['fills']}: {await generate.run(app, job, generate_args(part, last))}"
     if command_jam.playing(app):  # "busier" while jamming: the jam's dial, from the next bar
-        return await command_jam.adjust(app, job, intent, STEP[intent.params["what"]])
+        return await command_jam.adjust(app, job, intent, step_of(intent.params))
     if intent.params.get("target") == "jam":  # "make the jam busier": never a clip instead
         raise InvalidValue("no jam is playing, so nothing was changed: say 'start a jam' first")
     part, last = await last_settings(app, intent.part)
@@ -214,11 +222,12 @@ async def adjust(app: App, job: Job, intent: Intent) -> str:
     what, sign = intent.params["what"], 1.0 if intent.params["direction"] == "up" else -1.0
     dials = ("density", "complexity") if what == "energy" else (what,)
     for dial in dials:
-        last[dial] = round(min(1.0, max(0.0, float(last.get(dial, 0.5)) + sign * STEP[what])), 3)
+        last[dial] = round(min(1.0, max(0.0, float(last.get(dial, 0.5)) + sign * step_of(intent.params))), 3)
     last["replace"] = replacing(last, intent)
     with parented(varied(last)):  # the busier take is a child of the take it changes
         done = await generate.run(app, job, generate_args(part, last))
-    return f"{what} {intent.params['direction']} ({', '.join(f'{d} {last[d]}' for d in dials)}): {done}{note}"
+    way = f"{intent.params['direction']}{SAID_SIZE.get(str(intent.params.get('size')), '')}"
+    return f"{what} {way} ({', '.join(f'{d} {last[d]}' for d in dials)}): {done}{note}"
 
 
 async def set_tempo(app: App, intent: Intent) -> str:

@@ -27,6 +27,7 @@ from bridge.actions.sections import vary as vr
 from bridge.actions.takes import midi_take, transform_part
 from bridge.app import App
 from bridge.commands import Intent
+from bridge.commands.change_words import SIZED, amount_of
 from bridge.commands.heard import heard_as
 from bridge.commands.normalize import normalize
 from bridge.commands.region_words import describe, section_of
@@ -54,12 +55,23 @@ def what(intent: Intent) -> tuple[str, dict[str, Any]]:
                 f"{intent.heard!r} over a section: expected a change of its notes (busier, simpler, louder, "
                 "softer, a transform or a vary), e.g. 'make the drums busier in the chorus'"
             )
-        return dial
+        return sized(dial, p.get("size"))
     if intent.action == "mixer":  # "mute the bass in the chorus": its notes there out
         return "clear", {}
     return str(p["kind"]), {
         k: v for k, v in p.items() if k in protocol.TRANSFORM_OPTIONS and k not in NOT_OPTIONS
     }
+
+
+def sized(dial: tuple[str, dict[str, Any]], size: object) -> tuple[str, dict[str, Any]]:
+    """A section's dial transform at the size said ("make the drums way busier in the chorus": density 0.85,
+    as "a lot busier" of a clip; ``change_words.SIZED``); an ornament, or no size said, as it is."""
+    kind, options = dial
+    if size not in SIZED or "amount" not in options:
+        return dial
+    up = float(options["amount"]) > 0.5
+    change = {"velocity": ("louder", "softer"), "density": ("busier", "simpler")}[kind][0 if up else 1]
+    return kind, {**options, "amount": amount_of(change, str(size))}
 
 
 async def targets(app: App, intent: Intent, kind: str) -> list[tuple[int, str, str | None]]:
