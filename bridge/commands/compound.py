@@ -104,7 +104,7 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
         rest = clean(heard[joint.end() :])
         said = normalize(rest)[0]
         comma = not joint.group(0).strip(
-            " ,;"
+            " ,;."
         )  # "mute bass, solo drums": only two requests, each with its verb
         verbs = sl.multi_verbs(heard, joint)
         if comma and not verbs:
