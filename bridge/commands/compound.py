@@ -31,6 +31,7 @@ from typing import Any
 
 from bridge.commands import several_parts as multi
 from bridge.commands import split_likely as sl
+from bridge.commands.before_that import asked, reordered
 from bridge.commands.change_words import VOICES
 from bridge.commands.clause_joins import AND, COMMA, FIRST, LATER, MOVED, is_aside, planned
 from bridge.commands.fillers import marked
@@ -72,6 +73,13 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
             whole, cut, lambda: rules(tail[-1].strip())
         ):  # "..., lemme hear 2 more"
             heard, whole = cut.heard, cut
+    if (before := reordered(heard, read_one)) is not None:  # "humanize the bass but before that transpose it"
+        split = _split(heard, before[0], read_one)
+        if split is not None and split.params.get("then") and "not_done" not in split.params:
+            return split
+        return asked(
+            heard, before[0], split is not None
+        )  # the one done first changes the other: neither alone
     pieces = [p for p in LATER.split(heard) if p.strip()]
     if len(pieces) > 1:
         split = _split(heard, pieces, read_one)

@@ -25,7 +25,8 @@ ASIDE = re.compile(
 PRONOUN = re.compile(r"\b(?:it|them|em|that|those|these|this one|that one)\b", re.I)
 # "do the same to the chords", "same thing for the bass", "the same on the keys"
 SAME = re.compile(
-    r"^(?:and )?(?:(?:do|does|give|apply) )?(?:the )?same(?: thing| again)? (?:to|for|on|with) (.+)$", re.I
+    r"^(?:and )?(?:(?:do|does|give|apply|make) )?(?:the )?same(?: thing| change| again)? (?:goes )?(?:to|for|on|with) (.+)$",
+    re.I,
 )
 # keys an Intent names its target by, carried to a later clause that says only a pronoun
 _TARGET_KEYS = ("track_name", "target", "voices")
@@ -35,7 +36,10 @@ _BACK_ONLY = re.compile(r"\s*\b(?:there|for (?:it|that)|in there|on there)\b\s*"
 # the transport's requests: "play it from the top" after "mute the drums" plays the song, no part (intents.md)
 _TRANSPORT = ("play", "stop")
 # a pronoun that stands for a part said before ("then make that louder"; never "that bass", "that one")
-_IT = re.compile(r"\b(?:it|them|that(?= (?:up|down|a|an|by|to|louder|softer|quieter|busier|simpler|more|less|back|out|in|again|too|as well)\b|$))\b", re.I)
+_IT = re.compile(
+    r"\b(?:it|them|that(?= (?:up|down|a|an|by|to|louder|softer|quieter|busier|simpler|more|less|back|out|in|again|too|as well)\b|$))\b",
+    re.I,
+)
 _BACK_TO = re.compile(
     r"\b(?:them both|both of them|all of them|them all|them|em|it|both|those|these)\b", re.I
 )
@@ -63,9 +67,11 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> list[dict[str
     place = first.params.get("region") if _BACK.search(said) else None
     if place and not alone.understood:  # "chords there too": the place said back, the request alone
         alone = read_one(_BACK_ONLY.sub(" ", said).strip())
-    if not _own_target(alone) and (named_back := _named_back(first, said)) is not None:
-        again = read_one(named_back)  # "then make it a little bit louder": the bass, said by name, its size
-        alone = again if _said_of(again, first) and (not alone.understood or _op(again) == _op(alone)) else alone
+    if not _own_target(alone) and (back_said := named_back(first, said)) is not None:
+        again = read_one(back_said)  # "then make it a little bit louder": the bass, said by name, its size
+        alone = (
+            again if _said_of(again, first) and (not alone.understood or _op(again) == _op(alone)) else alone
+        )
     if not alone.understood:  # "give me 3 options" alone asks; after a part made it counts its takes
         takes = takes_only(first, normalize(said)[0])
         return None if takes is None else [takes]
@@ -158,7 +164,7 @@ def _said_of(again: Intent, first: Intent) -> bool:
     )
 
 
-def _named_back(first: Intent, said: str) -> str | None:
+def named_back(first: Intent, said: str) -> str | None:
     """The later clause with its one "it" or "them" said as the first request's part ("make it a little
     bit louder" after "quantize the bass": "make the bass a little bit louder"), where the first request
     names a whole part or one voice of the drums ("swing the hats, then make them a bit louder"); else
@@ -171,7 +177,13 @@ def _named_back(first: Intent, said: str) -> str | None:
         return None  # "the kick and the snare": said back as one, left to the question
     if len(_IT.findall(said)) != 1 or PRONOUN.search(_IT.sub(" ", said)):
         return None
-    name = f"the {voices or first.part}" if not track else track if track.startswith("track ") else f"the {track} track"
+    name = (
+        f"the {voices or first.part}"
+        if not track
+        else track
+        if track.startswith("track ")
+        else f"the {track} track"
+    )
     return _IT.sub(name, said)
 
 

@@ -12,6 +12,7 @@ from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.reader import Reading
 from bridge.commands.remarks import verb_first
+from bridge.commands.suggested import CONTRARY
 
 Likely = Callable[[Intent, bool], bool]
 __all__ = [
@@ -42,7 +43,9 @@ def likely_for(reading_of: Callable[[], Reading | None], plausible: float) -> Li
         if reading is None or not reading.knows(op) or reading.p(op) >= plausible:
             return True
         ops = {_op(step) for step in split.steps()}  # a later request is often what the whole is read as
-        return sequenced and (reading.ops[0][0] in ops or any(reading.p(o) >= LATER_PLAUSIBLE for o in ops))
+        best = reading.ops[0][0]  # the head often hears a level's way wrong ("a touch quieter" read louder)
+        turned = any({best, o} in CONTRARY for o in ops)
+        return sequenced and (best in ops or turned or any(reading.p(o) >= LATER_PLAUSIBLE for o in ops))
 
     return likely
 

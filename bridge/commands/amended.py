@@ -1,0 +1,58 @@
+"""A clause that may change the request before it, left unread (issue 55): "make the bass busier, but only the
+zingers", "swing the drums, but not on the flurbs", "quantize the bass then instead do the opposite". A clause
+that narrows, excludes or replaces what came before ("but only", "except", "not on", "instead", "I mean") is no
+request of its own: where the whole sentence is read exactly as the request without it, the clause was not
+read, and acting would do what it may have taken back or narrowed, so the request is asked about instead (the
+request alone offered). A later request of its own ("..., then blorp the wibble") stays ``not_done`` beside a
+first one done: it changes nothing done before it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bridge.commands.intent import Intent, unknown
+from bridge.commands.means import means_of
+from bridge.commands.normalize import normalize
+from bridge.commands.remarks import verb_first
+
+# after a comma, "but" or "then": a narrowing ("only", "just", "except", "not on"), a replacement ("instead",
+# "rather", "actually", "I mean"); "not" only before a place or a thing ("make it louder, not softer": emphasis)
+_AMEND = re.compile(
+    r"(?:\s*[,;.]\s*(?:but\s+|then\s+)?|\s+(?:but|then)\s+)(?P<word>only|just|except(?:\s+for)?|apart\s+from|other\s+than|"
+    r"without|not(?=\s+(?:on|in|at|the|my|during|for|over|across|when)\b)|instead|rather|or\s+rather|actually|i\s+mean)\b"
+    r"(?P<rest>.*)$",
+    re.I,
+)
+
+# what "just" leads that narrows nothing: a while ("just for now"), a purpose ("just to hear it"), a reason
+_ASIDE = re.compile(
+    r"^ (?:for (?:now|a (?:sec|second|moment|minute|bit|while|test)|the (?:moment|time being)|me|today)|to |so |"
+    r"in case|if |please|pls|real quick|quickly|this once|once|kidding|joking|saying|checking|wondering)"
+)
+
+
+def unread_amend(heard: str, read: Intent, parse: Callable[[str], Intent]) -> Intent | None:
+    """The question for a sentence read as its request alone while a clause after it that may narrow or replace
+    it was not read; None where no such clause is said, or the reading carries it."""
+    found = _AMEND.search(heard)
+    if not read.understood or found is None or not found.group("rest").strip():
+        return None
+    narrowing = found.group("word").lower() in ("only", "just")
+    rest = normalize(found.group("rest"))[0]
+    if narrowing and (verb_first(rest) or rest.split()[:1] == ["do"] or _ASIDE.match(rest)):
+        return (
+            None  # "..., just make it louder", "quantize it, just do it", "..., just for now": no narrowing
+        )
+    before = heard[: found.start()].strip(" ,;.")
+    if not before:
+        return None
+    alone = parse(before)
+    if not alone.understood or _said(alone) != _said(read):
+        return None  # the clause changed the reading: read
+    clause = heard[found.start() :].strip(" ,;.")
+    return unknown(heard, f"I read '{before}' but not '{clause}': what should that change?", [before])
+
+
+def _said(intent: Intent) -> dict[str, object]:
+    return {k: v for k, v in means_of(intent.as_dict()).items() if k != "not_done"}
