@@ -38,6 +38,19 @@ def reordered(heard: str, read_one: Reader) -> tuple[list[str], str] | None:
     return [said or first, later], later
 
 
+def done_first(heard: str, split: Callable[[list[str]], Intent | None], read_one: Reader) -> Intent | None:
+    """The requests of a sentence whose later clause is to be done first, in that order (``split`` reads
+    clauses in order as ``compound`` does), or the question where one is not read surely; None where no such
+    join splits the sentence."""
+    order = reordered(heard, read_one)
+    if order is None:
+        return None
+    got = split(order[0])
+    if got is not None and got.params.get("then") and "not_done" not in got.params:
+        return got
+    return asked(heard, order[0], got is not None)  # the one done first changes the other: neither alone
+
+
 def asked(heard: str, order: list[str], first_read: bool) -> Intent:
     """The question where a clause is not read surely: what is to be done before (or after) the other one."""
     if first_read:
