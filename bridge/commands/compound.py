@@ -78,7 +78,10 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
     pieces = [p for p in LATER.split(heard) if p.strip()]
     if len(pieces) > 1:
         split = _split(heard, pieces, read_one)
-        if split is not None and likely(split, True):
+        same = all(
+            SAME.match(clean(p).lower()) for p in pieces[1:]
+        )  # "then the same to the bass": the first's op
+        if split is not None and (same or likely(split, True)):
             return split
     got = _one(heard, read_one, whole)
     second = clean(FIRST.sub("", pieces[1])) if len(pieces) > 1 else ""
