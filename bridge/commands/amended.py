@@ -1,6 +1,6 @@
 """A clause that may change the request before it, left unread (issue 55): "make the bass busier, but only the
 zingers", "swing the drums, but not on the flurbs", "quantize the bass then instead do the opposite". A clause
-that narrows, excludes or replaces what came before ("but only", "except", "not on", "instead", "I mean") is no
+that narrows, excludes or replaces what came before ("but only the", "except", "not on", "instead") is no
 request of its own: where the whole sentence is read exactly as the request without it, the clause was not
 read, and acting would do what it may have taken back or narrowed, so the request is asked about instead (the
 request alone offered). A later request of its own ("..., then blorp the wibble") stays ``not_done`` beside a
@@ -16,11 +16,12 @@ from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.remarks import verb_first
 
-# after a comma, "but" or "then": a narrowing ("only", "just", "except", "not on"), a replacement ("instead",
-# "rather", "actually", "I mean"); "not" only before a place or a thing ("make it louder, not softer": emphasis)
+# after a comma, "but" or "then": a narrowing said against the request ("but only the", "but just on"), an
+# exclusion ("except", "apart from", "but not on the"), a replacement ("instead", "or rather"); never a bare ", just"
+# or ", only" (a description: "just me and the guitar", "only as a sketch"), nor "rather like" (a likeness)
 _AMEND = re.compile(
-    r"(?:\s*[,;.]\s*(?:but\s+|then\s+)?|\s+(?:but|then)\s+)(?P<word>only|just|except(?:\s+for)?|apart\s+from|other\s+than|"
-    r"without|not(?=\s+(?:on|in|at|the|my|during|for|over|across|when)\b)|instead|rather|or\s+rather|actually|i\s+mean)\b"
+    r"(?:\s*[,;.]\s*(?:but\s+|then\s+)?|\s+(?:but|then)\s+|\s+(?=(?:except|apart\s+from|other\s+than)\b))(?P<word>(?<=but )(?:only|just)(?=\s+(?:the|my|on|in|at|during|for\s+the)\b)|"
+    r"except(?:\s+for)?|apart\s+from|other\s+than|not(?=\s+(?:on|in|at|the|my|during|for|over|across|when)\b)|instead|or\s+rather|rather\s+than)\b"
     r"(?P<rest>.*)$",
     re.I,
 )

@@ -86,7 +86,13 @@ def more_done(split: Intent, got: Intent) -> bool:
     """Whether ``split`` does each request ``got`` does (op and target) and one ``got`` neither does nor carries
     as a value ("quantize it 25% and turn it into midi": the quantize a value of the transcription)."""
     done, more = ({_step(step) for step in intent.steps()} for intent in (got, split))
-    new = [step for step in split.steps() if not_carried(step, got) and step.action not in _TRANSPORT]
+    ops = {op for op, _ in done}  # an op done on one part and not on another the split names ("them": each)
+    new = [
+        step
+        for step in split.steps()
+        if (not_carried(step, got) or (_step(step) not in done and _step(step)[0] in ops))
+        and step.action not in _TRANSPORT
+    ]
     return got.understood and done < more and bool(new)  # "stop the jam, stop it": the jam stopped, one
 
 

@@ -196,7 +196,7 @@ def test_mute_all_but_keeps_the_part_said(text: str, want: list[tuple[str, Any]]
         "make the bass busier, but only the zingers",  # narrows to something unread
         "swing the drums, but not on the flurbs",
         "quantize the bass then instead do the opposite",  # takes the request back
-        "make the bass softer, actually louder",
+        "make the chords busier except for the wumpus",
         "quantize the drums but before that blorp the frobnicator",  # the one to do first is unread
         "humanize the melody, but first give it the wobble treatment",
     ],
@@ -219,6 +219,10 @@ def test_an_unread_clause_that_may_change_the_request_is_asked(text: str) -> Non
         ("mute the drums, just for now", [("mute", "drums")], None),
         ("solo the bass, just to hear it", [("solo", "bass")], None),
         ("quantize the drums, only the kick", [("quantize", "kick")], None),
+        # a description after ", just" / ", only" / "rather like": no narrowing, nothing asked
+        ("no drums in the chorus, just me and the piano", [("remove", "drums")], None),
+        ("write eight bars of chords in C, rather like a hymn", [("make", "chords")], None),
+        ("give me a house beat, only as a rough idea", [("make", "drums")], None),
     ],
 )
 def test_an_independent_or_read_clause_is_not_asked(
@@ -226,3 +230,39 @@ def test_an_independent_or_read_clause_is_not_asked(
 ) -> None:
     assert _steps(text) == want
     assert agree.parse(text).params.get("not_done") == left
+
+
+@pytest.mark.usefixtures("learned_reading")
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("swing the bass and also the keys", [("swing", "bass"), ("swing", "chords")]),  # "and also": a list
+        (  # "them" after a list, joined by ", and" or ", oh and": each part, never the first alone
+            "swing the bass and the melody, and make them softer",
+            [("swing", "bass"), ("swing", "melody"), ("softer", "bass"), ("softer", "melody")],
+        ),
+        (
+            "humanize the chords and the bass, oh and make them louder",
+            [("humanize", "chords"), ("humanize", "bass"), ("louder", "chords"), ("louder", "bass")],
+        ),
+    ],
+)
+def test_a_list_then_them_over_the_new_joins(text: str, want: list[tuple[str, Any]]) -> None:
+    assert _steps(text) == want
+
+
+@pytest.mark.usefixtures("learned_reading")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quantize the snare and the bass, once that's done make it softer",
+        "humanize the kick and the keys while you're at it make it louder",
+        "swing the hats and the chords. make it quieter",
+    ],
+)
+def test_it_after_two_things_over_the_new_joins_asks_which(text: str) -> None:
+    intent = agree.parse(text)
+    assert not intent.understood
+    examples = intent.params["suggestions"][:2]
+    assert all("'" not in e for e in examples)  # each example whole, no quote mark cutting it
+    assert all(agree.parse(e).understood for e in examples)
