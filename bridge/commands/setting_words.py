@@ -203,7 +203,6 @@ _ALONE = re.compile(
 
 def mixer_of(s: str) -> Intent | None:
     """Live's mute / unmute / solo of a part's track or of a track named in Live, or None."""
-    s = MUTE_ALL_BUT.sub("everything ", s)
     alone = _ALONE.match(s)
     if alone is not None:
         s = f" solo the {next(g for g in alone.groups() if g)} "

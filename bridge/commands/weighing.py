@@ -12,7 +12,6 @@ import re
 from bridge.commands import asked_verbs, explain, guards, made_how, rephrase, unsaid_fix
 from bridge.commands import reader as lr
 from bridge.commands.audio_words import warped_in_time
-from bridge.commands.change_words import MUTE_ALL_BUT
 from bridge.commands.edit_words import accompanies, for_the_clip
 from bridge.commands.feel_spans import feel_over_span, notes_over_span
 from bridge.commands.follow_words import selected_said
@@ -112,10 +111,6 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         ours == "transcribe" and " transcribe " in s
     ):  # round 36: "transcribe my guitar recording": the verb names
         return ruled  # the op (sheet music and words, not MIDI, the rules refuse themselves)
-    if (
-        ours == "solo" and best == "mute" and MUTE_ALL_BUT.search(s)
-    ):  # "mute all but the bass": the rest muted,
-        return ruled  # the bass kept (solo), never the bass muted
     if ours == "cancel" and cancels_job(s):  # "cancel the stems, it takes forever": no stems taken out
         return ruled
     if ours == "recall" and (hears_other(s) or moved_among(s)):  # "can i hear the other take", "the one i
