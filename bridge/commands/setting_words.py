@@ -20,7 +20,7 @@ from typing import Any
 
 from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
-from bridge.commands.change_words import MUTE_ALL_BUT, VOICES
+from bridge.commands.change_words import VOICES
 from bridge.commands.intent import Intent
 from bridge.commands.normalize import normalize
 from bridge.commands.track_words import INSTRUMENTS, bare_name, no_name, which_track
@@ -84,9 +84,7 @@ _TRACK_THEN = re.compile(
 
 def switched_track(s: str) -> Intent | None:
     """Live's switch of a track said with "track" and followed by a clause of its own, or None."""
-    m = _TRACK_THEN.match(
-        MUTE_ALL_BUT.sub("everything ", s)
-    )  # "mute every track except the drums": no track named
+    m = _TRACK_THEN.match(s)
     if m is None:
         return None
     said = f" {m.group(1)} the {m.group(2)} track "
