@@ -13,23 +13,15 @@ from collections.abc import Callable
 
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.means import means_of
-from bridge.commands.normalize import normalize
-from bridge.commands.remarks import verb_first
 
 # after a comma, "but" or "then": a narrowing said against the request ("but only the", "but just on"), an
 # exclusion ("except", "apart from", "but not on the"), a replacement ("instead", "or rather"); never a bare ", just"
 # or ", only" (a description: "just me and the guitar", "only as a sketch"), nor "rather like" (a likeness)
 _AMEND = re.compile(
-    r"(?:\s*[,;.]\s*(?:but\s+|then\s+)?|\s+(?:but|then)\s+|\s+(?=(?:except|apart\s+from|other\s+than)\b))(?P<word>(?<=but )(?:only|just)(?=\s+(?:the|my|on|in|at|during|for\s+the)\b)|"
+    r"(?:\s*[,;.]\s*(?:but\s+|then\s+)?|\s+(?:but|then)\s+|\s+(?=(?:except|apart\s+from|other\s+than)\b))(?P<word>(?<=but )(?:only|just)(?=\s+(?:the|my|on|in|at|during|for\s+the\s+(?!moment|time))\b)|"
     r"except(?:\s+for)?|apart\s+from|other\s+than|not(?=\s+(?:on|in|at|the|my|during|for|over|across|when)\b)|instead|or\s+rather|rather\s+than)\b"
     r"(?P<rest>.*)$",
     re.I,
-)
-
-# what "just" leads that narrows nothing: a while ("just for now"), a purpose ("just to hear it"), a reason
-_ASIDE = re.compile(
-    r"^ (?:for (?:now|a (?:sec|second|moment|minute|bit|while|test)|the (?:moment|time being)|me|today)|to |so |"
-    r"in case|if |please|pls|real quick|quickly|this once|once|kidding|joking|saying|checking|wondering)"
 )
 
 
@@ -39,12 +31,6 @@ def unread_amend(heard: str, read: Intent, parse: Callable[[str], Intent]) -> In
     found = _AMEND.search(heard)
     if not read.understood or found is None or not found.group("rest").strip():
         return None
-    narrowing = found.group("word").lower() in ("only", "just")
-    rest = normalize(found.group("rest"))[0]
-    if narrowing and (verb_first(rest) or rest.split()[:1] == ["do"] or _ASIDE.match(rest)):
-        return (
-            None  # "..., just make it louder", "quantize it, just do it", "..., just for now": no narrowing
-        )
     before = heard[: found.start()].strip(" ,;.")
     if not before:
         return None

@@ -217,6 +217,8 @@ def test_an_unread_clause_that_may_change_the_request_is_asked(text: str) -> Non
         ("swing the hats but only a little", [("swing", "hats")], None),
         ("make the drums busier, but only in the chorus", [("busier", "drums")], None),
         ("mute the drums, just for now", [("mute", "drums")], None),
+        ("solo the keys, but just for the moment", [("solo", "chords")], None),
+        ("make the bass busier, but only in the verse", [("busier", "bass")], None),
         ("solo the bass, just to hear it", [("solo", "bass")], None),
         ("quantize the drums, only the kick", [("quantize", "kick")], None),
         # a description after ", just" / ", only" / "rather like": no narrowing, nothing asked
