@@ -70,7 +70,9 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> list[dict[str
     if not _own_target(alone) and (back_said := named_back(first, said)) is not None:
         again = read_one(back_said)  # "then make it a little bit louder": the bass, said by name, its size
         alone = (
-            again if _said_of(again, first) and (not alone.understood or _op(again) == _op(alone)) else alone
+            again
+            if _said_of(again, first) and (not alone.understood or _more(again, alone, first))
+            else alone
         )
     if not alone.understood:  # "give me 3 options" alone asks; after a part made it counts its takes
         takes = takes_only(first, normalize(said)[0])
@@ -148,8 +150,17 @@ def _target_of(request: dict[str, Any]) -> dict[str, Any]:
     return {k: request["params"][k] for k in _TARGET_KEYS if request["params"].get(k)}
 
 
-def _op(intent: Intent) -> object:
-    return means_of(intent.as_dict()).get("op")
+def _more(again: Intent, alone: Intent, first: Intent) -> bool:
+    """Whether the clause said with the first target by name reads the same op as it alone, and more: a size
+    ("make it a tad louder": the dial of "it" has none) or the first's drum voice or Live track ("it" read alone
+    is the whole part)."""
+    named, bare = ({k: v for k, v in means_of(i.as_dict()).items() if k != "target"} for i in (again, alone))
+    if named.get("op") != bare.get("op"):
+        return False
+    sized = "amount" in again.params and "amount" not in alone.params  # "a tad louder": the dial has no size
+    return (
+        bool(first.params.get("voices") or first.params.get("track_name")) or sized or set(named) > set(bare)
+    )
 
 
 def _said_of(again: Intent, first: Intent) -> bool:
@@ -173,7 +184,7 @@ def named_back(first: Intent, said: str) -> str | None:
     voices, track = first.params.get("voices"), first.params.get("track_name")
     if (first.part is None and not track) or first.params.get("target") or (track and voices):
         return None
-    if (voices is not None and not isinstance(voices, str)) or "," in str(voices):
+    if voices is not None and not isinstance(voices, str):
         return None  # "the kick and the snare": said back as one, left to the question
     if len(_IT.findall(said)) != 1 or PRONOUN.search(_IT.sub(" ", said)):
         return None
