@@ -243,6 +243,10 @@ def test_an_independent_or_read_clause_is_not_asked(
             "swing the bass and the melody, and make them softer",
             [("swing", "bass"), ("swing", "melody"), ("softer", "bass"), ("softer", "melody")],
         ),
+        (  # the rules' own clause reader had read "the melody oh" as a clause (a melody made)
+            "swing the bass and the melody, oh and make them softer",
+            [("swing", "bass"), ("swing", "melody"), ("softer", "bass"), ("softer", "melody")],
+        ),
         (
             "humanize the chords and the bass, oh and make them louder",
             [("humanize", "chords"), ("humanize", "bass"), ("louder", "chords"), ("louder", "bass")],
