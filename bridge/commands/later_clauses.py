@@ -69,11 +69,7 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> list[dict[str
         alone = read_one(_BACK_ONLY.sub(" ", said).strip())
     if not _own_target(alone) and (back_said := named_back(first, said)) is not None:
         again = read_one(back_said)  # "then make it a little bit louder": the bass, said by name, its size
-        alone = (
-            again
-            if _said_of(again, first) and (not alone.understood or _more(again, alone, first))
-            else alone
-        )
+        alone = again if _said_of(again, first) and (not alone.understood or _more(again, alone)) else alone
     if not alone.understood:  # "give me 3 options" alone asks; after a part made it counts its takes
         takes = takes_only(first, normalize(said)[0])
         return None if takes is None else [takes]
@@ -150,17 +146,14 @@ def _target_of(request: dict[str, Any]) -> dict[str, Any]:
     return {k: request["params"][k] for k in _TARGET_KEYS if request["params"].get(k)}
 
 
-def _more(again: Intent, alone: Intent, first: Intent) -> bool:
+def _more(again: Intent, alone: Intent) -> bool:
     """Whether the clause said with the first target by name reads the same op as it alone, and more: a size
-    ("make it a tad louder": the dial of "it" has none) or the first's drum voice or Live track ("it" read alone
-    is the whole part)."""
+    ("make it a tad louder": the dial of "it" has none) or another value."""
     named, bare = ({k: v for k, v in means_of(i.as_dict()).items() if k != "target"} for i in (again, alone))
     if named.get("op") != bare.get("op"):
         return False
     sized = "amount" in again.params and "amount" not in alone.params  # "a tad louder": the dial has no size
-    return (
-        bool(first.params.get("voices") or first.params.get("track_name")) or sized or set(named) > set(bare)
-    )
+    return sized or set(named) > set(bare)
 
 
 def _said_of(again: Intent, first: Intent) -> bool:
