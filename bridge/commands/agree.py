@@ -34,6 +34,7 @@ from bridge.commands import (
     negated_turn,
 )
 from bridge.commands import reader as lr
+from bridge.commands.amended import unread_amend
 from bridge.commands.bare_values import said_bare, with_units
 from bridge.commands.beyond_asked import beyond_asked
 from bridge.commands.camelot import open_key_question
@@ -122,6 +123,8 @@ def _parse(text: str, voiced: bool) -> Intent:
         if whole.params.get("reason") == NOT_OURS and not_ours_asked(normalize(heard)[0]):
             return whole  # "can it read chat and play requests": one question, no "play" split off it
         read = compound.read(heard, whole, lambda clause: _one(clause, voiced), likely, True)
+    if (amend := unread_amend(heard, read, parse)) is not None:  # "swing it, but not on the flurbs": asked
+        return amend
     if (until := until_section(normalize(heard)[0], read)) is not None:  # "mute the hats until the chorus"
         return unknown(heard, *until)
     if (

@@ -21,6 +21,12 @@ KEEP = ("just", "only", "keep only", "leave only", "only keep", "nothing but")
 ONLY_SO_MUCH = re.compile(
     r"(?: but)? (?:only|just) ((?:a )?(?:little|tiny|touch|bit|tad|slightly|subtly)(?: bit)?) "
 )
+# "mute all but the bass", "mute every other track except the keys": every track but some, the rest muted (the
+# tracks said kept: solo); read as "mute everything but ..." by the mixer's reader, never a track named "every"
+MUTE_ALL_BUT = re.compile(
+    r"(?<= mute )(?:all(?: of)?(?: the)?(?: other)?(?: tracks?| channels?| parts?)?|every(?: other)? (?:track|channel|part)"
+    r"|everything(?: else)?) (?=(?:but|except|apart from|other than) )"
+)
 EXCEPT = re.compile(r" (?:everything|all|every voice|the rest) (?:except|but|apart from|other than) ")
 ADD = ("add", "put", "throw", "throw in", "bring in", "give me", "i want", "stick", "drop in", "layer")
 LOUDER = ("louder", "turn up", "bring up", "boost", "more volume", "up in the mix", "too quiet", "too soft",

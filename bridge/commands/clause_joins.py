@@ -19,8 +19,13 @@ from bridge.commands.normalize import normalize
 from bridge.commands.scoped import protects_only
 
 # a later request starts: "..., then", "and after that", "afterwards"; a learner's "and after" before a verb
+# "once that's done", "when you're finished with that", "after you've done that": the same as "after that"
+DONE_JOIN = (
+    r"(?:once|when|after)\s+(?:that\s*'?s|that\s+is|that\s+has\s+been|it\s*'?s|you\s*'?re|you\s+are|you\s*'?ve|you\s+have)"
+    r"\s+(?:done|finished|through|over)(?:\s+(?:with\s+)?(?:that|it))?|after\s+doing\s+that"
+)
 LATER = re.compile(
-    r"(?:\s*[,;.]\s*|\s+)(?:(?:and\s+|but\s+)?(?:then|after\s+that|afterwards|after\s+which)"
+    rf"(?:\s*[,;.]\s*|\s+)(?:(?:and\s+|but\s+)?(?:then|after\s+that|afterwards|after\s+which|{DONE_JOIN})"
     r"|and\s+after(?=\s+(?!(?:the|that|this|those|these|my|bars?|measures?|beats?|it|its|a|an|each|every|we|i|you|"
     r"they|he|she|\d+)\b)[a-z]))\b[\s,]*", re.I)  # fmt: skip
 # "first ..." / "... first" said of a request ("set the tempo to 128 first"), not "the first" (a take, a bar)
@@ -35,7 +40,11 @@ _SHORT_VERBS = "|".join(sorted({*v.CHANGE_VERBS, "make", "give", "bring", "set",
                                 "name", "loop", "kill", "cut", "lose", "raise", "lower", "boost", "pull", "push"}))  # fmt: skip
 _SHORTHAND = rf"(?:w|\+)(?=\s+(?:{_SHORT_VERBS})\b)"
 # a join: "and", "plus", "n", "an", "also", a comma not before "just" (a later clause starts with its verb)
-AND = re.compile(rf"\s*,?\s+(?:and|&|plus|n|an|{_SHORTHAND})\s+(?:also\s+)?|\s*,?\s+also,?\s+|\s*[,;]\s*(?!\s*(?:but\s+)?(?:just|only)\b)", re.I)  # fmt: skip
+# ("oh and", "and while you're at it" join as "and" does; a full stop between two sentences as a comma does)
+WHILE_JOIN = (
+    r"(?:(?:and\s+)?while\s+(?:you|u)\s*'?\s*(?:re|r|are)\s+at\s+it\s*,?\s+(?:and\s+)?|oh\s*,?\s+and\s+)"
+)
+AND = re.compile(rf"\s*,?\s+(?:{WHILE_JOIN}(?:also\s+)?|(?:and|&|plus|n|an|{_SHORTHAND})\s+(?:also\s+)?)|\s*,?\s+also,?\s+|\s*(?:[,;]|(?<!\d)\.(?=\s))\s*(?!\s*(?:but\s+)?(?:just|only)\b)", re.I)  # fmt: skip
 # a plan for later, said by the producer of themself: "I'll chop it", "we will add chords later"
 PLAN = re.compile(
     r"^(?:and |so |then |but |maybe )*(?:i ?'?ll|we ?'ll|we ll|i will|we will|i'?m (?:gonna|going to)|im (?:gonna|going to)|"

@@ -31,6 +31,7 @@ from typing import Any
 
 from bridge.commands import several_parts as multi
 from bridge.commands import split_likely as sl
+from bridge.commands.before_that import done_first
 from bridge.commands.change_words import VOICES
 from bridge.commands.clause_joins import AND, COMMA, FIRST, LATER, MOVED, is_aside, planned
 from bridge.commands.fillers import marked
@@ -72,10 +73,15 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
             whole, cut, lambda: rules(tail[-1].strip())
         ):  # "..., lemme hear 2 more"
             heard, whole = cut.heard, cut
+    if (first := done_first(heard, lambda order: _split(heard, order, read_one), read_one)) is not None:
+        return first  # "humanize the bass but before that transpose it": the transpose first, else asked
     pieces = [p for p in LATER.split(heard) if p.strip()]
     if len(pieces) > 1:
         split = _split(heard, pieces, read_one)
-        if split is not None and likely(split, True):
+        same = all(
+            SAME.match(clean(p).lower()) for p in pieces[1:]
+        )  # "then the same to the bass": the first's op
+        if split is not None and (same or likely(split, True)):
             return split
     got = _one(heard, read_one, whole)
     second = clean(FIRST.sub("", pieces[1])) if len(pieces) > 1 else ""
@@ -103,9 +109,7 @@ def read(heard: str, whole: Intent, read_one: Reader, likely: Likely = lambda *_
     for joint in AND.finditer(heard):  # "mute the pad track and solo the bass": read as two requests
         rest = clean(heard[joint.end() :])
         said = normalize(rest)[0]
-        comma = not joint.group(0).strip(
-            " ,;"
-        )  # "mute bass, solo drums": only two requests, each with its verb
+        comma = not joint.group(0).strip(" ,;.")  # "mute bass, solo drums": two, each with its verb
         verbs = sl.multi_verbs(heard, joint)
         if comma and not verbs:
             continue

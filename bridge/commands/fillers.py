@@ -54,6 +54,7 @@ _DROPPED = (
         r"(?<!\bdo )(?<!\bdid )(?<!\bif )(?<!\blet me )\b(?:you|u|ya) know\b(?! (?:what|which|how|if))"
     ),
     re.compile(r"^\s*(?:(?:okay|ok|alright|right|yeah|well|um|uh)[ ,]+)+so\b"),  # "okay so a bass line"
+    re.compile(r"\boh,? (?=and\b)"),  # "..., oh and mute the bass": an "and"
 )
 # "like" before a number is "about"; after these (or a sentence's start), before no article, a filler
 _LIKE_BEFORE = re.compile(

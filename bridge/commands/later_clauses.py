@@ -12,6 +12,7 @@ from typing import Any
 from bridge.commands import several_parts as multi
 from bridge.commands.intent import Intent
 from bridge.commands.made_parts import takes_of_made, takes_only
+from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 
 Reader = Callable[[str], Intent]
@@ -24,7 +25,8 @@ ASIDE = re.compile(
 PRONOUN = re.compile(r"\b(?:it|them|em|that|those|these|this one|that one)\b", re.I)
 # "do the same to the chords", "same thing for the bass", "the same on the keys"
 SAME = re.compile(
-    r"^(?:and )?(?:(?:do|does|give|apply) )?(?:the )?same(?: thing| again)? (?:to|for|on|with) (.+)$", re.I
+    r"^(?:and )?(?:(?:do|does|give|apply|make) )?(?:the )?same(?: thing| change| again)? (?:goes )?(?:to|for|on|with) (.+)$",
+    re.I,
 )
 # keys an Intent names its target by, carried to a later clause that says only a pronoun
 _TARGET_KEYS = ("track_name", "target", "voices")
@@ -33,7 +35,11 @@ _BACK = re.compile(r"\b(?:too|as well|there|for (?:it|that|them)|in (?:it|there)
 _BACK_ONLY = re.compile(r"\s*\b(?:there|for (?:it|that)|in there|on there)\b\s*", re.I)
 # the transport's requests: "play it from the top" after "mute the drums" plays the song, no part (intents.md)
 _TRANSPORT = ("play", "stop")
-_IT = re.compile(r"\b(?:it|them)\b", re.I)  # a pronoun that stands for a part said before
+# a pronoun that stands for a part said before ("then make that louder"; never "that bass", "that one")
+_IT = re.compile(
+    r"\b(?:it|them|that(?= (?:up|down|a|an|by|to|louder|softer|quieter|busier|simpler|more|less|back|out|in|again|too|as well)\b|$))\b",
+    re.I,
+)
 _BACK_TO = re.compile(
     r"\b(?:them both|both of them|all of them|them all|them|em|it|both|those|these)\b", re.I
 )
@@ -61,9 +67,9 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> list[dict[str
     place = first.params.get("region") if _BACK.search(said) else None
     if place and not alone.understood:  # "chords there too": the place said back, the request alone
         alone = read_one(_BACK_ONLY.sub(" ", said).strip())
-    if not alone.understood and (named_back := _named_back(first, said)) is not None:
-        again = read_one(named_back)  # "then make it a little bit louder": the bass, said by name
-        alone = again if again.part == first.part else alone
+    if not _own_target(alone) and (back_said := named_back(first, said)) is not None:
+        again = read_one(back_said)  # "then make it a little bit louder": the bass, said by name, its size
+        alone = again if _said_of(again, first) and (not alone.understood or _more(again, alone)) else alone
     if not alone.understood:  # "give me 3 options" alone asks; after a part made it counts its takes
         takes = takes_only(first, normalize(said)[0])
         return None if takes is None else [takes]
@@ -140,20 +146,49 @@ def _target_of(request: dict[str, Any]) -> dict[str, Any]:
     return {k: request["params"][k] for k in _TARGET_KEYS if request["params"].get(k)}
 
 
-def _named_back(first: Intent, said: str) -> str | None:
+def _more(again: Intent, alone: Intent) -> bool:
+    """Whether the clause said with the first target by name reads the same op as it alone, and more: a size
+    ("make it a tad louder": the dial of "it" has none) or another value."""
+    named, bare = ({k: v for k, v in means_of(i.as_dict()).items() if k != "target"} for i in (again, alone))
+    if named.get("op") != bare.get("op"):
+        return False
+    sized = "amount" in again.params and "amount" not in alone.params  # "a tad louder": the dial has no size
+    return sized or set(named) > set(bare)
+
+
+def _said_of(again: Intent, first: Intent) -> bool:
+    """Whether a later clause said again with the first request's target by name (``_named_back``) is read
+    as a request on that target: its part, and its track or drum voice where the first names one."""
+    track, voices = first.params.get("track_name"), first.params.get("voices")
+    return (
+        again.understood
+        and again.part == first.part
+        and again.params.get("track_name") == track
+        and (voices is None or again.params.get("voices") == voices)
+    )
+
+
+def named_back(first: Intent, said: str) -> str | None:
     """The later clause with its one "it" or "them" said as the first request's part ("make it a little
     bit louder" after "quantize the bass": "make the bass a little bit louder"), where the first request
     names a whole part or one voice of the drums ("swing the hats, then make them a bit louder"); else
     None. Read only where the clause alone is not understood: alone, "it" is any clip, so the learned
     reading may ask which."""
-    voices = first.params.get("voices")
-    if first.part is None or first.params.get("track_name") or first.params.get("target"):
+    voices, track = first.params.get("voices"), first.params.get("track_name")
+    if (first.part is None and not track) or first.params.get("target") or (track and voices):
         return None
     if voices is not None and not isinstance(voices, str):
         return None  # "the kick and the snare": said back as one, left to the question
     if len(_IT.findall(said)) != 1 or PRONOUN.search(_IT.sub(" ", said)):
         return None
-    return _IT.sub(f"the {voices or first.part}", said)
+    name = (
+        f"the {voices or first.part}"
+        if not track
+        else track
+        if track.startswith("track ")
+        else f"the {track} track"
+    )
+    return _IT.sub(name, said)
 
 
 def clean(clause: str) -> str:

@@ -13,15 +13,21 @@ import re
 
 from bridge.commands import vocab as v
 from bridge.commands.change_words import VOICES
+from bridge.commands.clause_joins import DONE_JOIN, WHILE_JOIN
 from bridge.commands.remarks import verb_first
 
 _NAMES = {**{w: p for w, p in v.PARTS.items() if p not in ("all", "song")}, **VOICES}
 _NAME = "|".join(sorted((re.escape(w) for w in _NAMES), key=len, reverse=True))
 _TWO_THEN_IT = re.compile(
     rf"^(?P<first>(?!(?:the|my|a|an|i|it|this|that|these|those|we|you)\b)[a-z]+\b.*?\b(?:the |my )?(?P<a>{_NAME}) (?:and|&) (?:the |my )?(?P<b>{_NAME}))"
-    r"(?P<join>\s*(?:,\s*(?:and |then |and then )?|;\s*| then | and then | and (?=[a-z]+ it\b)))(?P<rest>.*)$",
+    rf"(?P<join>\s*,?\s*(?:{DONE_JOIN})\s*,?\s*|\s*,?\s+{WHILE_JOIN}|\.\s+"  # "once that's done", "oh and", a full stop
+    r"|\s*(?:,\s*(?:and |then |and then )?|;\s*| then | and then | and (?=[a-z]+ it\b)))(?P<rest>.*)$",
     re.I,
 )
+_SPELLED = re.compile(
+    r"\b(that|it|you|we)\s*'\s*(s|re)\b", re.I
+)  # "once that's done": no quote mark in an example
+_FULL = {"s": "is", "re": "are"}
 _GENRE = re.compile(r"\bdrum (?:and|&|n) bass\b", re.I)  # "switch this clip to drum and bass": a style
 _IT = re.compile(r"\bit\b", re.I)
 _OTHERS = re.compile(r"\b(?:them|they|both|each|all)\b", re.I)
@@ -50,5 +56,8 @@ def which_of_two(text: str) -> str | None:
     ):
         return None
     said = m.group("first")  # each example the whole sentence, its "it" named: both requests kept
-    first, second = (f"{said}{m.group('join')}{_IT.sub(f'the {name}', rest, count=1)}" for name in (a, b))
+    join = _SPELLED.sub(
+        lambda w: f"{w.group(1)} {_FULL[w.group(2).lower()]}", m.group("join")
+    )  # quoted whole
+    first, second = (f"{said}{join}{_IT.sub(f'the {name}', rest, count=1)}" for name in (a, b))
     return f"(e.g. '{first}' or '{second}') which one: the {a} or the {b}?"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
 from bridge.commands.asides import REST_KEPT
+from bridge.commands.change_words import MUTE_ALL_BUT
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.means import means_of
 from bridge.commands.region_words import SECTIONS
@@ -132,7 +133,7 @@ def scoped_of(s: str) -> Scoped | None:
 
 def read_scoped(heard: str, s: str, read: Callable[[str], Intent]) -> Intent | None:
     """The intent of a sentence with scoped clauses (``read`` parses the rest), or None."""
-    scoped = scoped_of(s)
+    scoped = scoped_of(MUTE_ALL_BUT.sub("everything ", s))  # "mute every track except the drums": everything
     if scoped is None:
         return None
     if (but := _all_but(heard, scoped, read)) is not None:  # "keep everything but the bass": the bass out

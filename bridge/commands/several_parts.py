@@ -23,9 +23,9 @@ SPREADS = ("transform", "adjust", "vary", "infill", "mixer", "history", "automat
 MAIN = frozenset({"drums", "bass", "chords", "melody"})
 _PHRASES = sorted((p for p, part in v.PARTS.items() if part in MAIN), key=len, reverse=True)
 _PART = r"(?:the\s+|my\s+|our\s+)?(" + "|".join(re.escape(p) for p in _PHRASES) + r")"
-# "the chords and the melody", "both the bass and the keys", "drums plus bass", "the bass & the kit"
+# "the chords and the melody", "both the bass and the keys", "drums plus bass", "the bass & the kit", "and also"
 _PAIR = re.compile(
-    r"\b(?:both\s+)?" + _PART + r"\s*,?\s+(?:and|plus|&|n|as well as)\s+" + _PART + r"\b", re.I
+    r"\b(?:both\s+)?" + _PART + r"\s*,?\s+(?:and(?:\s+also)?|plus|&|n|as well as)\s+" + _PART + r"\b", re.I
 )
 # a list of three or more ("the bass, chords and melody", "keys, pads and strings", "the bass and the chords and
 # the melody"): parts, or tracks named by their instrument (a mixer switch), the last joined by "and" or a comma

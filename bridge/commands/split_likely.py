@@ -12,6 +12,7 @@ from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.reader import Reading
 from bridge.commands.remarks import verb_first
+from bridge.commands.suggested import CONTRARY
 
 Likely = Callable[[Intent, bool], bool]
 __all__ = [
@@ -42,7 +43,9 @@ def likely_for(reading_of: Callable[[], Reading | None], plausible: float) -> Li
         if reading is None or not reading.knows(op) or reading.p(op) >= plausible:
             return True
         ops = {_op(step) for step in split.steps()}  # a later request is often what the whole is read as
-        return sequenced and (reading.ops[0][0] in ops or any(reading.p(o) >= LATER_PLAUSIBLE for o in ops))
+        best = reading.ops[0][0]  # the head often hears a level's way wrong ("a touch quieter" read louder)
+        turned = any({best, o} in CONTRARY for o in ops)
+        return sequenced and (best in ops or turned or any(reading.p(o) >= LATER_PLAUSIBLE for o in ops))
 
     return likely
 
@@ -83,7 +86,13 @@ def more_done(split: Intent, got: Intent) -> bool:
     """Whether ``split`` does each request ``got`` does (op and target) and one ``got`` neither does nor carries
     as a value ("quantize it 25% and turn it into midi": the quantize a value of the transcription)."""
     done, more = ({_step(step) for step in intent.steps()} for intent in (got, split))
-    new = [step for step in split.steps() if not_carried(step, got) and step.action not in _TRANSPORT]
+    ops = {op for op, _ in done}  # an op done on one part and not on another the split names ("them": each)
+    new = [
+        step
+        for step in split.steps()
+        if (not_carried(step, got) or (_step(step) not in done and _step(step)[0] in ops))
+        and step.action not in _TRANSPORT
+    ]
     return got.understood and done < more and bool(new)  # "stop the jam, stop it": the jam stopped, one
 
 
