@@ -32,6 +32,7 @@ from bridge.commands import (
     head_slips,
     leftover_values,
     negated_turn,
+    offered,
 )
 from bridge.commands import reader as lr
 from bridge.commands.bare_values import said_bare, with_units
@@ -89,7 +90,8 @@ def parse(text: str, voiced: bool = False) -> Intent:
     # a tongue a table reads is judged on the sentence as typed (``unread_mix``); each text the sentence's
     # readers (and the examples it offers) ask the learned reading of is read once (``read_ahead``)
     with typed(text), lr.read_ahead([]):
-        return as_typed(text, spelled(text, _parse(text, voiced)))
+        # an example offered that the reader would itself ask about is never offered (``offered``)
+        return offered.acting(as_typed(text, spelled(text, _parse(text, voiced))), parse)
 
 
 def _parse(text: str, voiced: bool) -> Intent:
