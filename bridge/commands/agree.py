@@ -58,6 +58,7 @@ from bridge.commands.section_places import until_section
 from bridge.commands.statements import request_ruled, without_rest_again
 from bridge.commands.suggested import QUIET, op_of
 from bridge.commands.typed_names import as_typed, spelled
+from bridge.commands.undone_parts import undo_asked
 from bridge.commands.unexplained import unexplained
 from bridge.commands.unknown_parts import part_asked, which_part
 from bridge.commands.unknown_slots import slot_asked, which_slot
@@ -118,6 +119,8 @@ def _parse(text: str, voiced: bool) -> Intent:
         return unknown(heard, which, re.findall(r"'([^']+)'", which))
     if (key := key_asked(heard, parse, read=False)) is not None:  # "modulate the bass": to which key?
         return unknown(heard, *key)
+    if (undo := undo_asked(heard)) is not None:  # "undo the drums": their last change, or Live's last step?
+        return undo
     likely = compound.likely_for(lambda: lr.reading_of(heard), PLAUSIBLE)  # several requests: each clause
     ahead = [
         *clause_joins.clauses(heard),

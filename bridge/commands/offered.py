@@ -12,14 +12,24 @@ import re
 import threading
 from collections.abc import Callable
 
+from bridge.commands import clip_words as cw
 from bridge.commands import reader as lr
+from bridge.commands import vocab as v
 from bridge.commands.intent import UNKNOWN, Intent
+from bridge.commands.means import means_of
+from bridge.commands.normalize import normalize
+from bridge.commands.track_words import not_a_part
 
+PARTS = ("drums", "bass", "chords", "melody")
+OTHER = "other"  # an instrument said that MuseAroo makes no part of
+_VOICES = {*cw.DRUM_VOICES, *cw.DRUM_VOICES.values(), "claps", "crash", "ghost_notes", "percussion"}
 _inside = threading.local()  # an example read while examples are checked offers nothing to check
 
 
 def acting(intent: Intent, parse: Callable[[str], Intent]) -> Intent:
-    """``intent`` with the examples it offers that ``parse`` would ask about left out, and its reason's
+    """``intent`` with the examples it offers that ``parse`` would ask about left out, and those beside the
+    question's own (not quoted in its reason) on a part the sentence did not name where it names one ("vary the
+    piano in the chorus": never "vary the drums"), and its reason's
     quotes of them replaced by kept examples not yet quoted (or taken out with their "or" / comma); as it
     is when it acts, offers nothing, is an example being checked, or no example it offers acts."""
     tips = [str(t) for t in intent.params.get("suggestions", [])]
@@ -28,15 +38,46 @@ def acting(intent: Intent, parse: Callable[[str], Intent]) -> Intent:
     _inside.on = True
     try:
         with lr.read_ahead(tips):  # the examples read by the encoder in one call
-            kept = [t for t in tips if parse(t).action != UNKNOWN]
+            read = {t: parse(t) for t in tips}
     finally:
         _inside.on = False
+    reason = str(intent.params.get("reason", ""))
+    said, quoted = parts_said(intent.heard), set(re.findall(r"'([^']+)'", reason))
+    allowed = said | {_part_of(read[t]) for t in quoted if t in read}
+    kept = [
+        t
+        for t in tips
+        if read[t].action != UNKNOWN and (not said or t in quoted or _part_of(read[t]) in allowed | {None})
+    ]
     if kept == tips or not kept:
         return intent
-    reason = requoted(str(intent.params.get("reason", "")), [t for t in tips if t not in kept], kept)
+    reason = requoted(reason, [t for t in tips if t not in kept], kept)
     return Intent(
         intent.action, intent.part, {**intent.params, "reason": reason, "suggestions": kept}, intent.heard
     )
+
+
+def parts_said(heard: str) -> set[str | None]:
+    """The parts a sentence names (a drum voice is the drums'), with ``OTHER`` for an instrument MuseAroo makes
+    no part of ("the piano"); empty when it names none (then an example on any part is a reading of it)."""
+    s = normalize(heard)[0]
+    said: set[str | None] = {v.PARTS[w] for w in v.PARTS if f" {w} " in s and v.PARTS[w] in PARTS}
+    said |= {"drums" for w in cw.DRUM_VOICES if f" {w} " in s}
+    return said | ({OTHER} if not_a_part(s) is not None else set())
+
+
+def _part_of(intent: Intent) -> str | None:
+    """The part an example acts on (a drum voice's is the drums), or None (a track, a take, the whole)."""
+    target = means_of(intent.as_dict()).get("target") if intent.understood else None
+    if isinstance(target, list):
+        target = target[0] if len({_family(t) for t in target}) == 1 else None
+    return _family(target) if isinstance(target, str) else None
+
+
+def _family(target: object) -> str | None:
+    if target in PARTS:
+        return str(target)
+    return "drums" if target in _VOICES else None
 
 
 def requoted(reason: str, dropped: list[str], kept: list[str]) -> str:

@@ -15,6 +15,8 @@ from bridge.commands import automate_words as aw
 from bridge.commands import vocab as v
 from bridge.commands.known import vocabulary_words
 from bridge.commands.not_ours import refusal_of
+from bridge.commands.track_words import not_a_part
+from bridge.commands.unmade_parts import change_asked
 from bridge.commands.unsaid_questions import UNSAID_QUESTIONS
 from bridge.commands.vague_words import vague_question
 
@@ -43,7 +45,7 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(rf"^ (?:fix|improve|tweak|adjust|sort out|change){_TARGET}(?: somehow| a bit| please)? $"),
-        "(e.g. 'make the bass busier' or 'make the bass simpler') what should change?",
+        "(e.g. 'make {the} busier' or 'make {the} simpler') what should change?",  # the part said, else the bass
     ),
     (
         re.compile(
@@ -168,7 +170,12 @@ def question_of(s: str) -> str | None:
 def _question_of(s: str) -> str | None:
     for pattern, question in _QUESTIONS:
         if pattern.search(s):
-            return question
+            said = next(
+                (w for w in (*sorted(v.PARTS, key=len, reverse=True), *VOICE_WORDS) if f" {w} " in s), None
+            )
+            return question.replace(
+                "{the}", f"the {said}" if said and v.PARTS.get(said) != "all" else "the bass"
+            )
     more = _MORE_OF.match(s)
     if more is not None and (
         more.group(2) in v.PARTS or more.group(2) in VOICE_WORDS
@@ -216,9 +223,17 @@ def _question_of(s: str) -> str | None:
         return f"(e.g. 'make drums for the {name}{n}' or 'make chords for the {name}{n}') which part should the {name} have?"
     section = _SECTION.search(s)
     if section is not None and not _makes_a_part_there(s) and aw.automate_of(s) is None:  # drawn: a region
-        name = section.group(1)  # a change there is read over its cue point (region_words); this one is not
-        return f"(e.g. 'make the drums busier in the {name}' or 'vary the {name}') what should change in the {name}?"
+        return _in_section(s, section.group(1))  # a change there is read over its cue point (region_words)
     return None
+
+
+def _in_section(s: str, name: str) -> str:
+    """What should change in the section ``name``, its examples on the part the sentence names (an instrument
+    MuseAroo makes no part of, "vary the piano in the chorus": the chords or the melody there, asked which)."""
+    if (named := not_a_part(s)) is not None:
+        return change_asked(s.strip(), s, named)
+    part = next((p for p in sorted(v.PARTS, key=len, reverse=True) if f" {p} " in s), "drums")
+    return f"(e.g. 'make the {part} busier in the {name}' or 'vary the {part} in the {name}') what should change in the {name}?"
 
 
 # "make drums for the chorus", "a bassline for the second verse": a new part in the Arrangement at
