@@ -23,7 +23,9 @@ PARTS = {"drums": "drums", "drum": "drums", "beat": "drums", "bass": "bass", "ba
          "melody": "melody", "lead": "melody", "tune": "melody"}  # fmt: skip
 _VOICES = tuple(w for w in cw.DRUM_VOICES if " " not in w or w == "hi hats")
 _PART = "|".join(re.escape(w) for w in sorted([*PARTS, *_VOICES], key=len, reverse=True))
-_LAST = r"(?:last |latest |most recent )?(?:change|edit|thing|step)s? (?:(?:i|you|we) (?:just )?(?:made|did) )?"
+_LAST = (
+    r"(?:last |latest |most recent )?(?:change|edit|thing|step)s? (?:(?:i|you|we) (?:just )?(?:made|did) )?"
+)
 # "undo the drums", "revert the bass line", "undo the last change on the chords", "undo what you did to the melody"
 SAID = re.compile(
     r"^\W*(?:(?:please|pls|ok|okay|oops|can you|could you|just) )*(?:undo|revert|roll back|take back) "
@@ -32,7 +34,9 @@ SAID = re.compile(
     re.I,
 )
 # the drums' last change is their take before the newest taken back; Live's undo knows no part
-ASKED = "(e.g. '{offer}' or 'undo that') the last change on the {named}, or Live's last step, whatever it was on?"
+ASKED = (
+    "(e.g. '{offer}' or 'undo that') the last change on the {named}, or Live's last step, whatever it was on?"
+)
 
 
 def undo_asked(heard: str) -> Intent | None:
@@ -44,5 +48,9 @@ def undo_asked(heard: str) -> Intent | None:
     word = said.group("part").lower()
     part = PARTS.get(word, "drums")
     offer = f"go back to the previous {part} take"
-    asked = {"heard": heard, "reason": ASKED.format(offer=offer, named=word), "suggestions": [offer, "undo that"]}
+    asked = {
+        "heard": heard,
+        "reason": ASKED.format(offer=offer, named=word),
+        "suggestions": [offer, "undo that"],
+    }
     return Intent(UNKNOWN, None, asked, heard)
