@@ -29,29 +29,33 @@ _inside = threading.local()  # an example read while examples are checked offers
 def acting(intent: Intent, parse: Callable[[str], Intent]) -> Intent:
     """``intent`` with the examples it offers that ``parse`` would ask about left out, and those beside the
     question's own (not quoted in its reason) on a part the sentence did not name where it names one ("vary the
-    piano in the chorus": never "vary the drums"), and its reason's
-    quotes of them replaced by kept examples not yet quoted (or taken out with their "or" / comma); as it
-    is when it acts, offers nothing, is an example being checked, or no example it offers acts."""
+    piano in the chorus": never "vary the drums"); a question's reason quotes only examples kept. Kept as they
+    are: the sentence offered back to itself ("did you mean 'make it softer' or ...": the reader's own doubt)
+    and a reading shown with the word it left unread ("did you mean 'X' with 'gitaar'"). As it is when it acts,
+    offers nothing, is an example being checked, or no example it offers acts."""
     tips = [str(t) for t in intent.params.get("suggestions", [])]
     if intent.action != UNKNOWN or not tips or getattr(_inside, "on", False):
         return intent
+    reason = str(intent.params.get("reason", ""))
+    own = {t for t in tips if t.lower() == intent.heard.strip().lower() or f"'{t}' with '" in reason}
     _inside.on = True
     try:
-        with lr.read_ahead(tips):  # the examples read by the encoder in one call
-            read = {t: parse(t) for t in tips}
+        with lr.read_ahead([t for t in tips if t not in own]):  # the examples read by the encoder in one call
+            read = {t: parse(t) for t in tips if t not in own}
     finally:
         _inside.on = False
-    reason = str(intent.params.get("reason", ""))
     said, quoted = parts_said(intent.heard), set(re.findall(r"'([^']+)'", reason))
     allowed = said | {_part_of(read[t]) for t in quoted if t in read}
     kept = [
         t
         for t in tips
-        if read[t].action != UNKNOWN and (not said or t in quoted or _part_of(read[t]) in allowed | {None})
+        if t in own
+        or (read[t].action != UNKNOWN and (not said or t in quoted or _part_of(read[t]) in allowed | {None}))
     ]
     if kept == tips or not kept:
         return intent
-    reason = requoted(reason, [t for t in tips if t not in kept], kept)
+    if reason.rstrip().endswith("?"):  # a refusal's reason is left as said (its quotes are no question's)
+        reason = requoted(reason, [t for t in tips if t not in kept], kept)
     return Intent(
         intent.action, intent.part, {**intent.params, "reason": reason, "suggestions": kept}, intent.heard
     )
@@ -81,20 +85,22 @@ def _family(target: object) -> str | None:
 
 
 def requoted(reason: str, dropped: list[str], kept: list[str]) -> str:
-    """``reason`` with each quoted ``dropped`` example replaced by the first ``kept`` one it does not quote,
-    or, when none is left, taken out with the "or" or comma joining it to the next quote."""
-    spare = [t for t in kept if f"'{t}'" not in reason]
+    """``reason`` with each quoted ``dropped`` example taken out with the "or" or comma joining it to the next
+    quote, or, where it is the last quote left, replaced by the first ``kept`` one the reason does not quote."""
     for gone in dropped:
         quoted = f"'{gone}'"
         if quoted not in reason:
             continue
-        if spare:
-            reason = reason.replace(quoted, f"'{spare.pop(0)}'", 1)
-            continue
         gone_re = re.escape(quoted)
-        for joined in (rf"{gone_re}(?: with '[^']*')?,? or (?=')", rf",? or {gone_re}", rf"{gone_re}, (?=')"):
-            cut = re.sub(joined, "", reason, count=1)
-            if cut != reason:
-                reason = cut
-                break
+        joins = (
+            rf", {gone_re}(?= or ')",
+            rf"{gone_re},? or (?=')",
+            rf",? or {gone_re}",
+            rf"{gone_re}, (?=')",
+        )
+        cut = next((c for j in joins if (c := re.sub(j, "", reason, count=1)) != reason), reason)
+        spare = next((t for t in kept if f"'{t}'" not in reason), None)
+        if cut == reason and spare is not None:  # the only quote: another example in its place
+            cut = reason.replace(quoted, f"'{spare}'", 1)
+        reason = cut
     return reason

@@ -286,7 +286,7 @@ def _from_values(op: str, target: str | list[str] | None, values: dict[str, Any]
     if op == "confirm" and "yes" in values:
         return "yes" if values["yes"] else "no"
     if op == "musicgen" and values.get("prompt"):
-        return f"make a loop of {values['prompt']}"
+        return f"make an audio loop of {values['prompt']}"
     if op == "automate" and str(values.get("shape")) in SHAPE_WORDS:
         return SHAPE_WORDS[str(values["shape"])].format(t=the)
     if op == "feel" and str(values.get("feel")) in FEEL_WORDS:

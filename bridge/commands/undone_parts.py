@@ -20,8 +20,8 @@ from bridge.commands.intent import UNKNOWN, Intent
 # the part said, as its takes are filed (a drum voice is the drums'), and how the take offer names it
 PARTS = {"drums": "drums", "drum": "drums", "beat": "drums", "bass": "bass", "bass line": "bass",
          "bassline": "bass", "chords": "chords", "chord progression": "chords", "keys": "chords",
-         "melody": "melody", "lead": "melody", "tune": "melody"}  # fmt: skip
-_VOICES = tuple(w for w in cw.DRUM_VOICES if " " not in w or w == "hi hats")
+         "melody": "melody", "lead": "melody"}  # fmt: skip
+_VOICES = tuple(cw.DRUM_VOICES)
 _PART = "|".join(re.escape(w) for w in sorted([*PARTS, *_VOICES], key=len, reverse=True))
 _LAST = (
     r"(?:last |latest |most recent )?(?:change|edit|thing|step)s? (?:(?:i|you|we) (?:just )?(?:made|did) )?"
