@@ -23,6 +23,8 @@ from bridge.commands.track_words import not_a_part
 PARTS = ("drums", "bass", "chords", "melody")
 OTHER = "other"  # an instrument said that MuseAroo makes no part of
 _VOICES = {*cw.DRUM_VOICES, *cw.DRUM_VOICES.values(), "claps", "crash", "ghost_notes", "percussion"}
+_KEPT = 4096  # examples' readings kept
+_READ: dict[tuple[str, bool, Callable[[str], Intent]], Intent] = {}
 _inside = threading.local()  # an example read while examples are checked offers nothing to check
 
 
@@ -38,10 +40,13 @@ def acting(intent: Intent, parse: Callable[[str], Intent]) -> Intent:
         return intent
     reason = str(intent.params.get("reason", ""))
     own = {t for t in tips if t.lower() == intent.heard.strip().lower() or f"'{t}' with '" in reason}
+    on, ask = lr.enabled(), [t for t in tips if t not in own]
     _inside.on = True
     try:
-        with lr.read_ahead([t for t in tips if t not in own]):  # the examples read by the encoder in one call
-            read = {t: parse(t) for t in tips if t not in own}
+        with lr.read_ahead(
+            [t for t in ask if (t, on, parse) not in _READ]
+        ):  # those not read before: one call
+            read = {t: _read(t, on, parse) for t in ask}
     finally:
         _inside.on = False
     said, quoted = parts_said(intent.heard), set(re.findall(r"'([^']+)'", reason))
@@ -59,6 +64,17 @@ def acting(intent: Intent, parse: Callable[[str], Intent]) -> Intent:
     return Intent(
         intent.action, intent.part, {**intent.params, "reason": reason, "suggestions": kept}, intent.heard
     )
+
+
+def _read(text: str, on: bool, parse: Callable[[str], Intent]) -> Intent:
+    """An example's reading, kept per text and whether the learned reading is on: the same examples ("make it
+    busier") are offered by many questions, and the tables and the model are the process's (emptied when full)."""
+    key = (text, on, parse)
+    if key not in _READ:
+        if len(_READ) >= _KEPT:
+            _READ.clear()
+        _READ[key] = parse(text)
+    return _READ[key]
 
 
 def parts_said(heard: str) -> set[str | None]:

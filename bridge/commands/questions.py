@@ -15,8 +15,7 @@ from bridge.commands import automate_words as aw
 from bridge.commands import vocab as v
 from bridge.commands.known import vocabulary_words
 from bridge.commands.not_ours import refusal_of
-from bridge.commands.track_words import not_a_part
-from bridge.commands.unmade_parts import change_asked
+from bridge.commands.unmade_parts import CHANGE_WHICH, OFFERED, unmade
 from bridge.commands.unsaid_questions import UNSAID_QUESTIONS
 from bridge.commands.vague_words import vague_question
 
@@ -228,10 +227,16 @@ def _question_of(s: str) -> str | None:
 
 
 def _in_section(s: str, name: str) -> str:
-    """What should change in the section ``name``, its examples on the part the sentence names (an instrument
-    MuseAroo makes no part of, "vary the piano in the chorus": the chords or the melody there, asked which)."""
-    if (named := not_a_part(s)) is not None:
-        return change_asked(s.strip(), s, named)
+    """What should change in the section ``name``, its examples on the part the sentence names; an instrument
+    MuseAroo makes no part of ("vary the piano in the chorus"; never "the piano track", Live's) asked which
+    part, the chords or the melody there, each example a vary where one is said, else a dial."""
+    if (named := unmade(s)) is not None:
+        how = (
+            "vary the {} in the {}"
+            if any(f" {p} " in s for p in v.VARY_PHRASES)
+            else "make the {} busier in the {}"
+        )
+        return CHANGE_WHICH.format(*(how.format(part, name) for part in OFFERED), named)
     part = next((p for p in sorted(v.PARTS, key=len, reverse=True) if f" {p} " in s), "drums")
     return f"(e.g. 'make the {part} busier in the {name}' or 'vary the {part} in the {name}') what should change in the {name}?"
 
