@@ -227,18 +227,19 @@ def _question_of(s: str) -> str | None:
 
 
 def _in_section(s: str, name: str) -> str:
-    """What should change in the section ``name``, its examples on the part the sentence names; an instrument
-    MuseAroo makes no part of ("vary the piano in the chorus"; never "the piano track", Live's) asked which
-    part, the chords or the melody there, each example a vary where one is said, else a dial."""
+    """What should change in the section ``name``, its examples on the part the sentence names (none: the
+    section); an instrument MuseAroo makes no part of ("vary the piano in the chorus"; never Live's "piano
+    track") asked which part, the chords or the melody there, a vary where one is said, else a dial."""
     if (named := unmade(s)) is not None:
         how = (
             "vary the {} in the {}"
-            if any(f" {p} " in s for p in v.VARY_PHRASES)
+            if any(f" {w} " in s for w in v.VARY_PHRASES)
             else "make the {} busier in the {}"
         )
         return CHANGE_WHICH.format(*(how.format(part, name) for part in OFFERED), named)
-    part = next((p for p in sorted(v.PARTS, key=len, reverse=True) if f" {p} " in s), "drums")
-    return f"(e.g. 'make the {part} busier in the {name}' or 'vary the {part} in the {name}') what should change in the {name}?"
+    part = next((p for p in sorted(v.PARTS, key=len, reverse=True) if f" {p} " in s), None)
+    tried = f"vary the {part} in the {name}" if part else f"vary the {name}"
+    return f"(e.g. 'make the {part or 'drums'} busier in the {name}' or '{tried}') what should change in the {name}?"  # fmt: skip
 
 
 # "make drums for the chorus", "a bassline for the second verse": a new part in the Arrangement at

@@ -257,9 +257,7 @@ def _the(target: str | list[str] | None) -> str:
     if target.startswith("track:"):  # "track:7": Live's seventh track
         name = target.split(":", 1)[1]
         return f"track {name}" if name.isdigit() else f"the {name} track"
-    if (
-        target in v.PARTS.values() or target in TARGET_WORDS
-    ):  # the whole song "everything", never "the everything"
+    if target in v.PARTS.values() or target in TARGET_WORDS:  # the whole song: never "the everything"
         return f"the {TARGET_WORDS.get(target, target)}".replace("the everything", "everything")
     return f"the {target}"
 
