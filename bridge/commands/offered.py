@@ -51,12 +51,9 @@ def acting(intent: Intent, parse: Callable[[str], Intent]) -> Intent:
         _inside.on = False
     said, quoted = parts_said(intent.heard), set(re.findall(r"'([^']+)'", reason))
     allowed = said | {_part_of(read[t]) for t in quoted if t in read}
-    kept = [
-        t
-        for t in tips
-        if t in own
-        or (read[t].action != UNKNOWN and (not said or t in quoted or _part_of(read[t]) in allowed | {None}))
-    ]
+    acts = [t for t in tips if t in own or read[t].action != UNKNOWN]
+    kept = [t for t in acts if t in own or not said or t in quoted or _part_of(read[t]) in allowed | {None}]
+    kept = kept or acts  # no example on a part said: those that act ("stick reverb on the vox": chords made)
     if kept == tips or not kept:
         return intent
     if reason.rstrip().endswith("?"):  # a refusal's reason is left as said (its quotes are no question's)
