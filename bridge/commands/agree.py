@@ -32,6 +32,7 @@ from bridge.commands import (
     head_slips,
     leftover_values,
     negated_turn,
+    offered,
 )
 from bridge.commands import reader as lr
 from bridge.commands.amended import unread_amend
@@ -58,6 +59,7 @@ from bridge.commands.section_places import until_section
 from bridge.commands.statements import request_ruled, without_rest_again
 from bridge.commands.suggested import QUIET, op_of
 from bridge.commands.typed_names import as_typed, spelled
+from bridge.commands.undone_parts import undo_asked
 from bridge.commands.unexplained import unexplained
 from bridge.commands.unknown_parts import part_asked, which_part
 from bridge.commands.unknown_slots import slot_asked, which_slot
@@ -90,7 +92,8 @@ def parse(text: str, voiced: bool = False) -> Intent:
     # a tongue a table reads is judged on the sentence as typed (``unread_mix``); each text the sentence's
     # readers (and the examples it offers) ask the learned reading of is read once (``read_ahead``)
     with typed(text), lr.read_ahead([]):
-        return as_typed(text, spelled(text, _parse(text, voiced)))
+        # an example offered that the reader would itself ask about is never offered (``offered``)
+        return offered.acting(as_typed(text, spelled(text, _parse(text, voiced))), parse)
 
 
 def _parse(text: str, voiced: bool) -> Intent:
@@ -113,6 +116,8 @@ def _parse(text: str, voiced: bool) -> Intent:
         return unknown(heard, which, re.findall(r"'([^']+)'", which))
     if (key := key_asked(heard, parse, read=False)) is not None:  # "modulate the bass": to which key?
         return unknown(heard, *key)
+    if (undo := undo_asked(heard)) is not None:  # "undo the drums": their last change, or Live's last step?
+        return undo
     likely = compound.likely_for(lambda: lr.reading_of(heard), PLAUSIBLE)  # several requests: each clause
     ahead = [
         *clause_joins.clauses(heard),

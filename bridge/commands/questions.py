@@ -15,6 +15,7 @@ from bridge.commands import automate_words as aw
 from bridge.commands import vocab as v
 from bridge.commands.known import vocabulary_words
 from bridge.commands.not_ours import refusal_of
+from bridge.commands.unmade_parts import CHANGE_WHICH, OFFERED, unmade
 from bridge.commands.unsaid_questions import UNSAID_QUESTIONS
 from bridge.commands.vague_words import vague_question
 
@@ -43,7 +44,7 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(rf"^ (?:fix|improve|tweak|adjust|sort out|change){_TARGET}(?: somehow| a bit| please)? $"),
-        "(e.g. 'make the bass busier' or 'make the bass simpler') what should change?",
+        "(e.g. 'make {the} busier' or 'make {the} simpler') what should change?",  # the part said, else the bass
     ),
     (
         re.compile(
@@ -168,7 +169,12 @@ def question_of(s: str) -> str | None:
 def _question_of(s: str) -> str | None:
     for pattern, question in _QUESTIONS:
         if pattern.search(s):
-            return question
+            said = next(
+                (w for w in (*sorted(v.PARTS, key=len, reverse=True), *VOICE_WORDS) if f" {w} " in s), None
+            )
+            return question.replace(
+                "{the}", f"the {said}" if said and v.PARTS.get(said) != "all" else "the bass"
+            )
     more = _MORE_OF.match(s)
     if more is not None and (
         more.group(2) in v.PARTS or more.group(2) in VOICE_WORDS
@@ -216,9 +222,24 @@ def _question_of(s: str) -> str | None:
         return f"(e.g. 'make drums for the {name}{n}' or 'make chords for the {name}{n}') which part should the {name} have?"
     section = _SECTION.search(s)
     if section is not None and not _makes_a_part_there(s) and aw.automate_of(s) is None:  # drawn: a region
-        name = section.group(1)  # a change there is read over its cue point (region_words); this one is not
-        return f"(e.g. 'make the drums busier in the {name}' or 'vary the {name}') what should change in the {name}?"
+        return _in_section(s, section.group(1))  # a change there is read over its cue point (region_words)
     return None
+
+
+def _in_section(s: str, name: str) -> str:
+    """What should change in the section ``name``, its examples on the part the sentence names (none: the
+    section); an instrument MuseAroo makes no part of ("vary the piano in the chorus"; never Live's "piano
+    track") asked which part, the chords or the melody there, a vary where one is said, else a dial."""
+    if (named := unmade(s)) is not None:
+        how = (
+            "vary the {} in the {}"
+            if any(f" {w} " in s for w in v.VARY_PHRASES)
+            else "make the {} busier in the {}"
+        )
+        return CHANGE_WHICH.format(*(how.format(part, name) for part in OFFERED), named)
+    part = next((p for p in sorted(v.PARTS, key=len, reverse=True) if f" {p} " in s), None)
+    tried = f"vary the {part} in the {name}" if part else f"vary the {name}"
+    return f"(e.g. 'make the {part or 'drums'} busier in the {name}' or '{tried}') what should change in the {name}?"  # fmt: skip
 
 
 # "make drums for the chorus", "a bassline for the second verse": a new part in the Arrangement at

@@ -257,8 +257,8 @@ def _the(target: str | list[str] | None) -> str:
     if target.startswith("track:"):  # "track:7": Live's seventh track
         name = target.split(":", 1)[1]
         return f"track {name}" if name.isdigit() else f"the {name} track"
-    if target in v.PARTS.values() or target in TARGET_WORDS:
-        return f"the {TARGET_WORDS.get(target, target)}"
+    if target in v.PARTS.values() or target in TARGET_WORDS:  # the whole song: never "the everything"
+        return f"the {TARGET_WORDS.get(target, target)}".replace("the everything", "everything")
     return f"the {target}"
 
 
@@ -284,7 +284,7 @@ def _from_values(op: str, target: str | list[str] | None, values: dict[str, Any]
     if op == "confirm" and "yes" in values:
         return "yes" if values["yes"] else "no"
     if op == "musicgen" and values.get("prompt"):
-        return f"make a loop of {values['prompt']}"
+        return f"make an audio loop of {values['prompt']}"
     if op == "automate" and str(values.get("shape")) in SHAPE_WORDS:
         return SHAPE_WORDS[str(values["shape"])].format(t=the)
     if op == "feel" and str(values.get("feel")) in FEEL_WORDS:

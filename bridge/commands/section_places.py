@@ -69,7 +69,10 @@ def until_section(s: str, intent: Intent) -> tuple[str, list[str]] | None:
     place = " ".join(s[m.end("word") : m.end()].split())  # "the second verse", "verse 2"
     section = place if place.startswith("the ") else f"the {place}"
     before, after = s[: m.start()], s[m.end() :]
-    said = [" ".join(f"{before} {place} {after}".split()) for place in ("in the intro", "until bar 9")]
+    # "until bar 9" said again as "in bars 1 to 8" (the same bars), for a verb read only with the span
+    said = [
+        " ".join(f"{before} {at} {after}".split()) for at in ("in the intro", "until bar 9", "in bars 1 to 8")
+    ]
     if m.group("section") == "intro":  # nothing comes before the intro
         said = said[1:]
     reason = f"which bars come before {section}: the intro, or up to which bar?"

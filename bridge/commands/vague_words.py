@@ -141,11 +141,10 @@ def placed(s: str) -> str | None:
     s = _SAID_TO.sub("", s)  # said to someone, or a tag after it ("..., innit")
     mixed = _IN_THE_MIX.match(s)
     if mixed is not None and (" mix " in s or mixed.group(1) in ("it", "this")):  # "make the chords fit": no
-        it = _the(_part(said := mixed.group(1) or mixed.group(2)))
-        which = "" if _part(said) else ", and on which part"
-        return (
-            f"(e.g. 'make {it} louder', 'make {it} softer' or 'make {it} simpler') what should change{which}?"
-        )
+        it = _the(_part(mixed.group(1) or mixed.group(2)))  # no part said: "on which part?", each names one
+        a, b, c = (it,) * 3 if it != "it" else ("the drums", "the bass", "the chords")
+        which = "" if it != "it" else ", and on which part"
+        return f"(e.g. 'make {a} louder', 'make {b} softer' or 'make {c} simpler') what should change{which}?"
     bounced = _BOUNCE.match(s)
     if bounced is not None:
         it = _the(_part(bounced.group(1) or bounced.group(2)))

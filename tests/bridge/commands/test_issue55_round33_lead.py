@@ -147,9 +147,9 @@ def test_notes_in_a_bar_are_that_bar(text: str, bar: int) -> None:
 def test_a_sample_asked_for_is_never_a_swell_drawn() -> None:  # "swell" drew a volume swell on the clip
     intent = parse("make a string swell sample")
     assert intent.action != "automate", intent
-    assert intent.action == "musicgen" or "make a loop of string swell" in intent.params["suggestions"], (
-        intent
-    )
+    assert (
+        intent.action == "musicgen" or "make an audio loop of string swell" in intent.params["suggestions"]
+    ), intent
 
 
 def test_too_quiet_is_never_made_softer() -> None:  # the head read it softer (0.72), asked softer or louder

@@ -141,36 +141,28 @@ def test_a_vary_of_a_numbered_track_names_live_s_track() -> None:
     )
 
 
-# an example offered that is itself asked about, found and left this round: the learned reading's own
-# neighbours ("make it softer", "make it simpler", "make the drums mellower": journal, round 36)
-_LEFT = pytest.mark.xfail(
-    strict=True, reason="a neighbour example the whole reader asks about (left, round 36)"
-)
 # sentences of many kinds that are asked about; each example offered must be read as a request
 ASKED = [
     "modulate everything",
     "modulate the whole song",
-    pytest.param(  # 'transpose the everything to A minor': rephrase's, left (its fix lost a row, round 36)
-        "modulate everything to A minor",
-        marks=pytest.mark.xfail(strict=True, reason="rephrase's 'the everything'"),
-    ),
+    "modulate everything to A minor",
     "do something with everything",
     "vary the clip on track 5",
     "vary the harp",
     "alter the strings",
     "quantize the snare and the chords, make it quieter",
-    pytest.param("make it hit harder", marks=_LEFT),
+    "make it hit harder",
     "make everything louder or softer, your call",
-    pytest.param("the bridge feels weak", marks=_LEFT),
-    pytest.param("fix the pads somehow", marks=_LEFT),
+    "the bridge feels weak",
+    "fix the pads somehow",
     "mute the hats until the drop",
     "make the song pop more",
-    pytest.param("the bass isn't sitting right in the mix", marks=_LEFT),
+    "the bass isn't sitting right in the mix",
     "do the same to the other one",
     "make it sound like a rainy day",
-    pytest.param("change the drums somehow", marks=_LEFT),
+    "change the drums somehow",
     "make a 16 bar intro",
-    pytest.param("put some sparkle on everything", marks=_LEFT),
+    "put some sparkle on everything",
     "redo the clip on track 3",
 ]
 

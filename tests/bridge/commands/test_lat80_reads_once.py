@@ -48,7 +48,9 @@ def test_a_key_nobody_knows_offers_its_examples_read_in_one_encoder_call(encoded
         "give me a bass line in F minor, 4 bars",
         "give me a bass line, 4 bars",
     ]
-    assert [len(texts) for texts in encoded] == [1, 2]  # the sentence, then both examples together
+    # the sentence, then both examples together; round 37: the question's other offers (the nearest known
+    # commands, checked by the whole reader: ``offered``) in one call more
+    assert [len(texts) for texts in encoded][:2] == [1, 2] and len(encoded) <= 3, encoded
 
 
 def test_a_key_example_that_acts_is_parsed_once() -> None:

@@ -26,7 +26,8 @@ def _asked(text: str) -> str:
 @pytest.mark.parametrize(
     ("text", "example"),
     [
-        ("make it sit better in the mix", "make it louder"),
+        # round 37: no part said, each example names one ("make it softer" alone is itself asked which part)
+        ("make it sit better in the mix", "make the drums louder"),
         ("make the bass sit better in the mix", "make the bass louder"),
         ("could you make the chords sit right in the mix please", "make the chords softer"),
         ("make it bounce more", "swing it more"),
