@@ -59,6 +59,8 @@ UNTABLED: dict[str, tuple[int, ...]] = {
     "Russian (U6)": (153,),
     "Dutch (V6)": (154,),
     "Persian (W6)": (155,),
+    "Punjabi (Y6; a few words the Hinglish table shares)": (157,),
+    "Thai (Z6)": (158,),
 }
 SWITCHES = ("hinglish", "indonesian", "german", "spanish", "patois", "pidgin", "scots", "borrowed")
 
