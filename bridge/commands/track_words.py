@@ -215,8 +215,8 @@ _VOICE_TRACK = re.compile(
 
 def _track_not_voice(intent: Intent, s: str) -> Intent:
     """A change of the percussion voice said of "the shaker track" is of that track, not of a voice of the
-    drums; a density dial of no part said of a track by its name ("make the strings track busier") is a
-    density change of that track, never of whatever clip is selected."""
+    drums; a density or complexity dial of no part said of a track by its name ("make the strings track busier",
+    "... simpler") is a density change of that track, never of whatever clip is selected."""
     params = intent.params
     named = _VOICE_TRACK.search(s)
     if intent.action == "transform" and params.get("voices") == "percussion" and named is not None:
@@ -226,7 +226,7 @@ def _track_not_voice(intent: Intent, s: str) -> Intent:
     if (
         intent.action == "adjust"
         and intent.part is None
-        and params.get("what") == "density"
+        and params.get("what") in ("density", "complexity")  # "simpler" of a track: its notes thinned
         and track is not None
         and re.search(rf" {track} (?:track|channel)s? ", s)
     ):

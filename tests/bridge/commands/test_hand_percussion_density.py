@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from bridge.commands.agree import parse
+from bridge.commands.intent import Intent
 from bridge.commands.means import means_of
+from bridge.commands.parser import parse as rules
 
 pytestmark = pytest.mark.usefixtures("learned_reading")
 
@@ -50,4 +52,26 @@ def test_a_voice_word_before_track_is_lives_track(text: str, op: str) -> None:
     assert (got.get("op"), got.get("target")) == (op, f"track:{text.split(' track')[0].split()[-1]}"), (
         text,
         got,
+    )
+
+
+@pytest.mark.parametrize("text", ["make the piano track simpler", "make the organ track simpler"])
+def test_simpler_said_of_a_track_thins_that_track(text: str) -> None:
+    """ "simpler" is the parts' complexity dial; said of a track by its instrument the rules read it as thinning
+    that track's notes, as "busier" the other way (the whole reader acts on the piano's; on the organ's the
+    learned reading still weighs humanize, and asks with this reading among its offers)."""
+    track = f"track:{text.split(' track')[0].split()[-1]}"
+    assert _op_target(rules(text)) == ("simpler", track), rules(text).as_dict()
+    whole = parse(text)
+    assert _op_target(whole) == ("simpler", track) or rules_offer(whole, track), whole.as_dict()
+
+
+def _op_target(intent: Intent) -> tuple[object, object]:
+    got = means_of(intent.as_dict())
+    return got.get("op"), got.get("target")
+
+
+def rules_offer(intent: Intent, track: str) -> bool:
+    return not intent.understood and any(
+        _op_target(parse(t)) == ("simpler", track) for t in intent.params.get("suggestions", [])
     )
