@@ -73,5 +73,5 @@ def _op_target(intent: Intent) -> tuple[object, object]:
 
 def rules_offer(intent: Intent, track: str) -> bool:
     return not intent.understood and any(
-        _op_target(parse(t)) == ("simpler", track) for t in intent.params.get("suggestions", [])
+        _op_target(rules(t)) == ("simpler", track) for t in intent.params.get("suggestions", [])
     )
