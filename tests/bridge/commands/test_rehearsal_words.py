@@ -20,6 +20,9 @@ from bridge.commands import parse
         ("Knock me up a bass line in G minor", "generate", "bass", {"key": "G minor"}),
         ("knock together some chords for the verse", "generate", "chords", {}),
         ("Rustle up a funk groove for the intro, one twenty eight.", "generate", "drums", {"tempo_bpm": 128}),
+        ("Knock me up some chords for the bridge in A minor, nothing flash.", "generate", "chords", {"key": "A minor"}),
+        ("Make a loop of a ticking clock, four bars, for the murder underscore", "musicgen", None,
+         {"prompt": "ticking clock"}),
         ("Make an audio loop of wind through trees, four bars, for the ghost underscore", "musicgen", None,
          {"prompt": "wind through trees"}),
     ],
@@ -34,6 +37,7 @@ def test_a_tempo_in_words_beside_a_section_is_no_ordinal() -> None:
     intent = parse("make house drums for the chorus, one twenty four")
     assert intent.params["region"] == {"section": "chorus", "nth": 1}
     assert intent.params["tempo_bpm"] == 124
+    assert parse("make rock drums for the outro 152").params["region"]["nth"] != 152
     assert parse("make drums for verse 2").params["region"] == {"section": "verse", "nth": 2}
 
 
