@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from bridge.commands.numbers import NUMBER_WORDS, words_to_digits
+
 _DB = r"(?:\d+(?:\.\d+)?) ?(?:db|decibels?)\b"
 _LENGTH = (
     r"(?:an?|one|two|three|half an?|\d+) (?:sixteenths?|eighths?|quarters?|16ths?|8ths?|32nds?|triplets?|beats?|bars?|"
@@ -133,14 +135,25 @@ def _headed(m: re.Match[str]) -> str:
 
 
 # "dnb beat, 174, sixteen bars": a number standing alone in a list that makes a part is its tempo
-_BARE_TEMPO = re.compile(r"(?<=,) ?(\d{2,3})(?= ?(?:,|$))")
+_BARE_TEMPO = re.compile(r"(?<=,) ?(\d{2,3})(?= ?(?:,|[.!?]?$))")
+# the same number said in words: "rock groove for the outro, one fifty-two", "pop, a hundred and twelve, A major"
+_WORDS_ALONE = re.compile(
+    rf"(?<=,) ?((?:(?:a|and|{'|'.join(sorted(NUMBER_WORDS))})[ -]?)+)(?= ?(?:,|[.!?]?$))", re.I
+)
 _MADE = re.compile(r"\b(?:beat|groove|loop|drums|bass ?line|track|song|tune|riff|pattern|jam)\b", re.I)
+
+
+def _in_digits(m: re.Match[str]) -> str:
+    """A number said alone in words, in digits where it is one a tempo may be (40..240)."""
+    said = words_to_digits(m.group(1).lower().replace("-", " ").split())
+    return f" {said[0]}" if len(said) == 1 and said[0].isdigit() and 40 <= int(said[0]) <= 240 else m.group(0)
 
 
 def _tempo(text: str) -> str:
     """ "techno loop, 128, 8 bars" -> "techno loop, at 128 bpm, 8 bars" (40..240 only; a tempo said stays)."""
     if re.search(r"\b(?:bpm|tempo|beats per minute)\b", text, re.I) or not _MADE.search(text):
         return text
+    text = _WORDS_ALONE.sub(_in_digits, text)
     return _BARE_TEMPO.sub(
         lambda m: f" at {m.group(1)} bpm" if 40 <= int(m.group(1)) <= 240 else m.group(0), text
     )

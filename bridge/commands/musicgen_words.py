@@ -55,7 +55,8 @@ _FOR_WHAT = re.compile(
     r"trailer|advert|montage|story|presentation|vlog|stream|cue|tape|album|ep|piece|demo|choir|dancers|vid|clip|"
     r"tiktok|youtube|channel|short|post|ad|commercial|promo|slideshow|wedding|party|app|website|livestream|"
     r"recipe|tutorial|session|group|meditation|relaxation|therapy|workshop|practice|routine|workout|residents|"
-    r"patients|ward|bedtime|visit|service)s?$"  # and a therapist's, a teacher's: "for the relaxation session"
+    r"patients|ward|bedtime|visit|service|"  # and a therapist's, a teacher's: "for the relaxation session"
+    r"underscore|overture|finale|number|entr.?acte|rehearsal)s?$"  # a theatre's: "for the storm underscore"
 )
 # what the loop is for, said after a comma, whatever it is: "..., for a transition", "..., its for the kids'
 # choir", and where or when it is played against something: "..., for under the slow air", "..., for

@@ -26,6 +26,7 @@ from bridge.commands.engineer_words import engineered
 from bridge.commands.indonesian_words import indonesian
 from bridge.commands.patois_words import patois
 from bridge.commands.pidgin_words import pidgin
+from bridge.commands.rehearsal_words import rehearsed
 from bridge.commands.role_words import described
 from bridge.commands.said_first import said_first
 from bridge.commands.scots_words import scots
@@ -145,13 +146,15 @@ def learned(text: str) -> str:
 @lru_cache(maxsize=256)
 def plain(heard: str) -> str:
     """The sentence in plain English (text speak, a learner's phrasing, a part named by its sound or
-    role: ``role_words``, Nigerian Pidgin: ``pidgin_words``, Jamaican Patois: ``patois_words``, Scots: ``scots_words``, what is said before the request: ``said_first``, an engineer's numbers: ``engineer_words``, and a producer's slang:
+    role: ``role_words``, Nigerian Pidgin: ``pidgin_words``, Jamaican Patois: ``patois_words``, Scots: ``scots_words``, a rehearsal room: ``rehearsal_words``, what is said before the request: ``said_first``, an engineer's numbers: ``engineer_words``, and a producer's slang:
     ``slang_words``, said plainly; a terse pair of changes, "louder kick softer hats", as two requests:
     ``terse_pairs``)."""
     said = tuned(
         related(
             engineered(
-                described(learned(slang(pidgin(patois(scots(indonesian(texted(said_first(heard)))))))))
+                described(
+                    learned(slang(pidgin(patois(scots(indonesian(rehearsed(texted(said_first(heard)))))))))
+                )
             )
         )
     )

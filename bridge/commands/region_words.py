@@ -31,9 +31,12 @@ WHOLE_SPAN = re.compile(
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _BEFORE = r"(?:(?:in|for|over|into|during|through|throughout|across|on|at) (?:the )?|the |(?<=of ))"
 # "in the second chorus", "the last verse", "in verse 2", "the drop" ("the intro 4 bars": its length;
-# "for the verse, 3 versions": takes counted)
+# "for the verse, 3 versions": takes counted); a number over 39 beside it is no section's ordinal ("for the
+# outro, one fifty two": its tempo)
 _COUNTED = r"(?:bars?|measures?|versions?|takes?|options?|variations?|more|times|goes|tries|semitones?|bpm)"
-_SECTION = re.compile(rf" {_BEFORE}(?:({_ORD}|last|final) )?({_NAMES})(?: (\d+)(?! {_COUNTED}\b))?(?= )")
+_SECTION = re.compile(
+    rf" {_BEFORE}(?:({_ORD}|last|final) )?({_NAMES})(?: ([1-9]|[1-3]\d)(?!\d)(?! {_COUNTED}\b))?(?= )"
+)
 # "every chorus", "each verse", "all the choruses", "the choruses", "both choruses"
 _EVERY = re.compile(rf" (?:(?:in |on |for |over |during |across )?(?:every|each|all(?: of)? the|both(?: the)?) "
                     rf"({_NAMES})(?:e?s)?|(?:in |on |for |over |during |across )?the ({_NAMES})e?s)(?= )")  # fmt: skip
