@@ -15,6 +15,7 @@ from bridge.commands.dictated import as_dictated
 from bridge.commands.german_words import german
 from bridge.commands.hinglish_words import hinglish
 from bridge.commands.idea_prefaces import without_preface
+from bridge.commands.key_moved import key_moved
 from bridge.commands.part_styles import styled_part
 from bridge.commands.plain_words import plain
 from bridge.commands.raga_words import raga_read
@@ -46,6 +47,7 @@ def heard_as(text: str) -> tuple[str, str | None]:
     # little and the kick, make it louder" two requests; "a fill leading into the chorus" a fill at its start
     heard = led_into(topic_joined(styled_part(follow_words.selected_plainly(heard))))
     heard = said_plainly(heard)  # "make the chords more poppy": more pop
+    heard = key_moved(heard)  # "the melody take down to G minor": the melody transposed, never a new one
     return topic_first(heard), which_part(heard)  # "verse 1 hats take out": the verse's hats
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from bridge.commands import fillers
 from bridge.commands import vocab as v
+from bridge.commands.english import english_words
 from bridge.commands.numbers import NUMBER_WORDS, words_to_digits
 from bridge.commands.reasons import PURPOSE
 
@@ -124,6 +125,18 @@ _BARS_THEN_PURPOSE = re.compile(
 )
 
 
+# one word said last, after the length: "phin and khaen, 8 bar krub" (a politeness particle no table reads)
+_LAST_AFTER_BARS = re.compile(_BARS.pattern + r"[\s,]+(\w+)[\s.!?]*$", re.IGNORECASE)
+
+
+def _without_particle(text: str) -> str:
+    """``text`` without a last word after its bars that no English sentence says: a particle, no sound."""
+    last = _LAST_AFTER_BARS.search(text)
+    if last is None or last.group(1).lower() in english_words():
+        return text
+    return text[: last.start(1)]
+
+
 def prompt_as_written(heard: str) -> str:
     """The prompt of a sentence that names MusicGen or an audio loop anywhere (may be empty); spoken
     fillers and self-corrections are not prompt words ("uh", "like" as a filler: ``fillers``)."""
@@ -133,7 +146,8 @@ def prompt_as_written(heard: str) -> str:
     text = text[described.end() :] if described else text
     text = _ENGINE.sub(" ", text)
     text = _AUDIO.sub(lambda m: " loop " if m.group(1) == "loop" and " of" not in m.group(0) else " ", text)
-    text = _BARS.sub(" ", _BARS_THEN_PURPOSE.sub(r"\1", text))  # "..., eight bars for the grand entrance"
+    text = _without_particle(_BARS_THEN_PURPOSE.sub(r"\1", text))  # "..., eight bars for the grand entrance"
+    text = _BARS.sub(" ", text)
     words = text.split()
     while words and words[0].lower().strip(",:") in PROMPT_FILLER:
         words.pop(0)

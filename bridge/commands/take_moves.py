@@ -32,7 +32,8 @@ _BACK_N = re.compile(
 # the starred take said as one ("the starred one", "the one i starred", "my starred take", "the take with the star")
 _STARRED_ONE = re.compile(
     rf" (?:the|my|that) (?:starred|favou?rite|favorited|favourited) {_PART}(?:one|1|take|version|idea) "
-    r"| (?:the|that) (?:one|1|take|version) (?:that )?(?:i|we|you) (?:starred|favou?rited|put a star on|gave a star) "
+    r"| (?:the|that) (?:one|1|take|version) (?:that )?(?:i|we|you) (?:have |had |already )?"
+    r"(?:starred|favou?rited|put a star on|gave a star|star(?= $| \w+ $)) "  # "the one i star": said without tense
     r"| (?:the|that) (?:one|1|take|version) with (?:a|the) star(?: on it)? "
 )
 # a star taken off ("unstar the one i starred", "take the star off my starred take", "remove the star from ...")

@@ -10,7 +10,9 @@ import re
 # "unstar the one before that", "the take before the last one": the one before the last
 BEFORE_THAT = re.compile(
     r" (?:the )?(?:one|take|version) before(?: (?:that|this|it|the last(?: one| take)?|the latest(?: one)?))? $|"
-    r" (?:the )?(?:one|take|version) before (?:that|this|it|the last(?: one| take)?|the latest(?: one)?) "
+    r" (?:the )?(?:one|take|version) before (?:that|this|it|the last(?: one| take)?|the latest(?: one)?) |"
+    # "the last take and the one before": after a join, the one before the take just named
+    r"(?:(?<= and)|(?<= with)|(?<= vs)) (?:the )?(?:one|take|version) before (?!bars? |the |that |this |it |\d)"
 )
 # "put take 7c19e2 back", "put the second one back": a take brought back
 PUT_BACK = re.compile(r" put (?:\w+ ){1,3}back ")
@@ -20,7 +22,8 @@ REDO_LAST = re.compile(r" redo (?:the )?last (\d+)(?: things?| changes?| steps?)
 MARK = re.compile(r"^ (?:please )?(?:un)?star ")
 # "what changed between ...", "wats the difference between ...", "what is different between ...": a comparison
 COMPARED = re.compile(
-    r" (?:compare|diff|what changed|changed between|difference between|different between|differs|against|versus|vs) "
+    r" (?:compare|diff|what changed|changed between|difference between|different between|differs|against|versus|vs"
+    r"|what (?:is |s )?different) "  # "what different": the question said without its verb
 )
 # "that last take", "the previous version": a take said by its place, with its own noun
 THAT_TAKE = re.compile(
