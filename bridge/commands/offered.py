@@ -24,8 +24,6 @@ PARTS = ("drums", "bass", "chords", "melody")
 OTHER = "other"  # an instrument said that MuseAroo makes no part of
 _VOICES = {*cw.DRUM_VOICES, *cw.DRUM_VOICES.values(), "claps", "crash", "ghost_notes", "percussion"}
 _KEPT = 4096  # examples' readings kept
-_BATCH = 3  # examples read in one call, in the order offered
-_ENOUGH = 3  # examples that may be offered before the rest are left unread (and unoffered)
 _READ: dict[tuple[str, bool, Callable[[str], Intent]], Intent] = {}
 _inside = threading.local()  # an example read while examples are checked offers nothing to check
 
@@ -36,33 +34,25 @@ def acting(intent: Intent, parse: Callable[[str], Intent]) -> Intent:
     piano in the chorus": never "vary the drums"); a question's reason quotes only examples kept. Kept as they
     are: the sentence offered back to itself ("did you mean 'make it softer' or ...": the reader's own doubt)
     and a reading shown with the word it left unread ("did you mean 'X' with 'gitaar'"). As it is when it acts,
-    offers nothing, is an example being checked, or no example it offers acts. The examples are read
-    ``_BATCH`` at a time, those the reason quotes first (all of them), then in the order offered, until
-    ``_ENOUGH`` may be offered; the rest are left out unread (each read costs a parse and the encoder, about
-    9 ms; the typed p99 is the same with or without this bound, 38.3 against 38.0 ms at quiet load: the tail is
-    the questions' first three reads, over the issue's 30 ms)."""
+    offers nothing, is an example being checked, or no example it offers acts."""
     tips = [str(t) for t in intent.params.get("suggestions", [])]
     if intent.action != UNKNOWN or not tips or getattr(_inside, "on", False):
         return intent
     reason = str(intent.params.get("reason", ""))
     own = {t for t in tips if t.lower() == intent.heard.strip().lower() or f"'{t}' with '" in reason}
-    said, quoted = parts_said(intent.heard), set(re.findall(r"'([^']+)'", reason))
-    on = lr.enabled()
-    ask = sorted((t for t in tips if t not in own), key=lambda t: t not in quoted)  # the question's own first
-    read: dict[str, Intent] = {}
+    on, ask = lr.enabled(), [t for t in tips if t not in own]
     _inside.on = True
     try:
-        first = max(_BATCH, len(quoted & set(ask)))  # every example the reason quotes, and the first others
-        for at, end in [(0, first), *((a, a + _BATCH) for a in range(first, len(ask), _BATCH))]:
-            batch = ask[at:end]
-            with lr.read_ahead([t for t in batch if (t, on, parse) not in _READ]):  # one encoder call
-                read |= {t: _read(t, on, parse) for t in batch}
-            if len(_kept(read, said, quoted)) >= _ENOUGH:
-                break
+        with lr.read_ahead(
+            [t for t in ask if (t, on, parse) not in _READ]
+        ):  # those not read before: one call
+            read = {t: _read(t, on, parse) for t in ask}
     finally:
         _inside.on = False
-    acts = [t for t in tips if t in own or (t in read and read[t].action != UNKNOWN)]
-    kept = [t for t in tips if t in own or t in _kept(read, said, quoted)]
+    said, quoted = parts_said(intent.heard), set(re.findall(r"'([^']+)'", reason))
+    allowed = said | {_part_of(read[t]) for t in quoted if t in read}
+    acts = [t for t in tips if t in own or read[t].action != UNKNOWN]
+    kept = [t for t in acts if t in own or not said or t in quoted or _part_of(read[t]) in allowed | {None}]
     kept = kept or acts  # no example on a part said: those that act ("stick reverb on the vox": chords made)
     if kept == tips or not kept:
         return intent
@@ -71,14 +61,6 @@ def acting(intent: Intent, parse: Callable[[str], Intent]) -> Intent:
     return Intent(
         intent.action, intent.part, {**intent.params, "reason": reason, "suggestions": kept}, intent.heard
     )
-
-
-def _kept(read: dict[str, Intent], said: set[str | None], quoted: set[str]) -> list[str]:
-    """The examples read that act and may be offered: any where the sentence names no part, else those the
-    reason quotes and those on a part said or on one a quoted example acts on (or on no part)."""
-    allowed = said | {_part_of(read[t]) for t in quoted if t in read} | {None}
-    acting = [t for t, i in read.items() if i.action != UNKNOWN]
-    return [t for t in acting if not said or t in quoted or _part_of(read[t]) in allowed]
 
 
 def _read(text: str, on: bool, parse: Callable[[str], Intent]) -> Intent:

@@ -11,8 +11,6 @@ what the sentence said, in sentences of our own (never a set's line).
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from bridge.commands import agree
@@ -127,28 +125,3 @@ def test_a_dropped_example_is_taken_out_of_the_reason_or_replaced_when_the_last(
     assert requoted(listed, ["a"], ["b", "c"]) == "(e.g. 'b' or 'c') what should change?"
     alone = "(e.g. 'x') which part?"
     assert requoted(alone, ["x"], ["y"]) == "(e.g. 'y') which part?"
-
-
-@pytest.mark.parametrize("text", ["take it up a notch", "the bass is dragging", "change the drums somehow"])
-def test_a_question_reads_its_own_examples_and_no_more_than_it_offers(
-    text: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Each example read costs a parse and the encoder: those the reason quotes are read, then others three at a
-    time until three may be offered; the rest are left out unread, never offered unchecked (the typed p99)."""
-    from bridge.commands import offered
-
-    reads: list[str] = []
-    real = offered._read
-    monkeypatch.setattr(offered, "_READ", {})
-    monkeypatch.setattr(offered, "_read", lambda t, on, p: reads.append(t) or real(t, on, p))
-    intent = agree.parse(text)
-    quoted = re_quoted(str(intent.params["reason"]))
-    tips = intent.params["suggestions"]
-    assert quoted and set(quoted) <= set(reads), (intent, reads)  # the question's own readings are read
-    assert len(reads) <= max(3, len(quoted)), reads  # and no more than enough to offer
-    assert set(tips) <= set(reads) | {text}, (tips, reads)  # nothing offered unread
-    assert all(agree.parse(t).understood for t in tips), tips
-
-
-def re_quoted(reason: str) -> list[str]:
-    return re.findall(r"'([^']+)'", reason)
