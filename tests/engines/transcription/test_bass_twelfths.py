@@ -6,30 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pytest
 import soundfile as sf
 
 from engines.music import Note
 from engines.transcription import mono, transcribe, twelfths
-from engines.transcription.model import FRAMES_PER_S, LOWEST_MIDI, Posteriors
+from engines.transcription.model import Posteriors
 from tests.conftest import require_tool
+from tests.engines.transcription.stand_in import stand_in_maps as _maps
 from tools.corpus.transcription_set import write_part
 from tools.eval.rendered import render_midi
-
-
-def _maps(notes: list[tuple[int, float, float, float]], onsets: list[tuple[int, float, float]]) -> Posteriors:
-    """Stand-in maps, 2 s: (pitch, start_s, end_s, level) on the note map, (pitch, at_s, peak) on the
-    onset map (a three-frame bump)."""
-    frames = int(2.0 * FRAMES_PER_S)
-    note = np.full((frames, 88), 0.02, dtype=np.float32)
-    onset = np.zeros_like(note)
-    for pitch, start, end, level in notes:
-        note[round(start * FRAMES_PER_S) : round(end * FRAMES_PER_S), pitch - LOWEST_MIDI] = level
-    for pitch, at, peak in onsets:
-        frame = round(at * FRAMES_PER_S)
-        onset[frame - 1 : frame + 2, pitch - LOWEST_MIDI] = (0.5 * peak, peak, 0.5 * peak)
-    return Posteriors(note, onset, np.zeros((frames, 264), dtype=np.float32))
 
 
 def _bass(post: Posteriors) -> list[int]:
