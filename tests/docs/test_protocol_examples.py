@@ -5,18 +5,14 @@ in-memory Live holding the Set the example speaks of, and each answer must be wh
 
 from __future__ import annotations
 
-import secrets
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from bridge.cli import main
-from bridge.history import open_store
 from livesim.host import LiveHost
 from livesim.live_set import parse_set
 from tests.bridge.harness import running_daemon
@@ -91,18 +87,9 @@ def test_every_block_with_an_answer_is_run(doc_blocks: list[Block]) -> None:
     assert {b.key for b in doc_blocks} - set(SCENES) - set(AUDIO) == set()
 
 
-AUDIO = {"/roo/analyze 4 0 warp 1"}  # tests/docs/test_protocol_audio.py renders its takes
-
-
-@pytest.fixture
-def history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    monkeypatch.setenv("MUSEAROO_CACHE_DIR", str(tmp_path / "cache"))
-    # `roo send` reads an argument of digits as an int, so a take id whose prefix happens to be all
-    # digits (1 in 17 of 6) could not be sent as the docs send it: here every id starts with a letter
-    lettered = SimpleNamespace(token_hex=lambda n: "a" + secrets.token_hex(n)[1:])
-    for module in ("bridge.history.store", "bridge.history.pending"):
-        monkeypatch.setattr(f"{module}.secrets", lettered)
-    yield open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path)
+TRANSCRIBED = "/roo/transcribe 2 0 kind auto"  # docs/examples/try.yaml with a rendered bass line
+ANALYZED = "/roo/analyze 4 0 warp 1"
+AUDIO = {ANALYZED, TRANSCRIBED}  # tests/docs/test_protocol_audio.py renders their audio
 
 
 def run_block(block: Block, live: LiveHost, store: Any, before: list[list[str]], capsys: Any) -> list[str]:
