@@ -533,8 +533,12 @@ function roundHalfEven(x) {
 
 // A place in beats from the song's start as Live's arrangement ruler shows it, bar.beat from 1.1 ("5.1" is
 // beat 16 in 4/4), the sixteenth only off the beat ("5.2.3"): the daemon's rule (bridge/actions/place/places.py)
+const MAX_BEATS = 1576800; // Live's last place in beats (its longest clip): places.py MAX_BEATS
 function barBeat(beats, barBeats = 4) {
   const sixteenths = roundHalfEven(beats * 4);
+  if (typeof beats !== "number" || !Number.isFinite(beats) || !(sixteenths >= 0 && sixteenths <= MAX_BEATS * 4)) {
+    throw new RangeError(`beats ${beats} is no place in Live: expected 0..${MAX_BEATS}`);
+  }
   const perBar = Math.max(1, roundHalfEven(barBeats * 4));
   const [bar, rest] = [Math.floor(sixteenths / perBar), sixteenths % perBar];
   const [beat, sixteenth] = [Math.floor(rest / 4), rest % 4];
@@ -550,7 +554,12 @@ function landedAt(data, song) {
   if (Number.isInteger(data.slot) && data.slot >= 0) return `track ${track + 1}, scene ${data.slot + 1}`;
   if (typeof data.start_beats !== "number") return `track ${track + 1}`;
   const [num, den] = [Number(song?.signature_numerator) || 4, Number(song?.signature_denominator) || 4];
-  return `track ${track + 1} at bar ${barBeat(data.start_beats, (num * 4) / den)}`;
+  try {
+    return `track ${track + 1} at bar ${barBeat(data.start_beats, (num * 4) / den)}`;
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return `track ${track + 1}`; // a start that is no place in Live: the track alone
+  }
 }
 
 // A result's first four fields for the status line, its place (track, slot, start_beats) said once as Live

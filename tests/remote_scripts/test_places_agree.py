@@ -4,6 +4,7 @@ for Live's Python) and ``bridge/actions/place/places.py`` give the same text for
 from __future__ import annotations
 
 import importlib.util
+import math
 from types import ModuleType, SimpleNamespace
 
 import pytest
@@ -72,3 +73,23 @@ def test_the_first_places_read_as_live_shows_them() -> None:
     assert script.bar_at(16.0, song) == "bar 5.1"
     assert script.bar_at(2.5, song) == "bar 1.3.3"
     assert script.bars_from_to(0.0, 16.0, _song((6, 8), [])) == "bars 1.1..6.2"
+
+
+@pytest.mark.parametrize("beats", [-1.0, -0.13, 1576800.2, 1e300, math.inf, -math.inf, math.nan])
+def test_both_rules_refuse_what_is_no_place_in_live(beats: float) -> None:
+    """Before 1.1 (rounded to the sixteenth), past Live's last beat, or no number: ValueError from both
+    (the page's and the device's copies throw RangeError: tests/bridge/actions/place/test_bar_beat_copies.py)."""
+    for rule in (daemon.bar_beat, script.bar_beat):
+        with pytest.raises(ValueError, match=r"is no place in Live: expected 0\.\.1576800"):
+            rule(beats)
+
+
+def test_a_sliver_either_side_rounds_as_a_place() -> None:
+    for rule in (daemon.bar_beat, script.bar_beat):
+        assert [rule(b) for b in (-0.12, 0.12, 1576800.0, 1576800.12)] == [
+            "1.1",
+            "1.1",
+            "394201.1",
+            "394201.1",
+        ]
+    assert daemon.MAX_BEATS == script.MAX_BEATS

@@ -10,8 +10,11 @@ arguments, and the JSON fields of an answer, keep Live's indexes from 0.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
+
+MAX_BEATS = 1576800.0  # Live's last place in beats (its longest clip): a later one is no place
 
 
 @runtime_checkable
@@ -47,7 +50,12 @@ def tracks_at(first: int, count: int) -> str:
 def bar_beat(beats: float, bar_beats: float = 4.0) -> str:
     """A place in beats from the song's start (or a clip's) as Live's bar.beat from 1.1 ("5.1" is beat 16
     in 4/4); off the beat Live's sixteenth follows ("5.2.3"), rounded to the nearest sixteenth. ``bar_beats``:
-    quarter-note beats in a bar (4.0 * numerator / denominator)."""
+    quarter-note beats in a bar (4.0 * numerator / denominator). A place rounding to before 1.1 or past
+    ``MAX_BEATS``, or no number, raises ValueError (the page's and the device's copies throw RangeError)."""
+    if not (
+        isinstance(beats, (int, float)) and math.isfinite(beats) and 0 <= round(beats * 4) <= MAX_BEATS * 4
+    ):
+        raise ValueError(f"beats {beats} is no place in Live: expected 0..{MAX_BEATS:.0f}")
     sixteenths = round(beats * 4)
     bar, rest = divmod(sixteenths, max(1, round(bar_beats * 4)))
     beat, sixteenth = divmod(rest, 4)
