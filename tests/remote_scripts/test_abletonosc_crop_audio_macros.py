@@ -101,6 +101,9 @@ def test_an_audio_clip_goes_onto_a_new_simpler_that_reverses_and_crops_its_sampl
     assert "is empty" in error_of(client, "/live/device/reverse", 0, 0)
     assert "is empty" in error_of(client, "/live/device/set/sample/start_marker", 0, 0, 1)
     host.call(lambda: host.song.tracks[1].insert_device("Operator"))
-    assert "device 0 ('Operator') on track 1 is not a Simpler" in error_of(client, "/live/device/crop", 1, 0)
+    assert error_of(client, "/live/device/crop", 1, 0) == (
+        "Error handling OSC message: the device at track index 1, device index 0 (0-based), 'Operator', "
+        "is not a Simpler"
+    )
     host.call(lambda: host.song.tracks[0].clip_slots[0].create_clip(4.0))
     assert "expects an audio clip" in error_of(client, "/live/clip/create_midi_track_with_simpler", 0, 0)

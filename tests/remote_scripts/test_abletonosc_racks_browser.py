@@ -138,7 +138,7 @@ def test_a_session_clip_copied_into_the_arrangement_and_deleted_there(
     assert host.call(lambda: len(host.song.tracks[0].arrangement_clips[1].get_all_notes_extended())) == 1
     client.send("/live/track/delete_arrangement_clip", 0, 0)
     assert client.ask("/live/track/get/arrangement_clips/start_time", 0) == [0, 8.0]
-    assert "no clip in track 0 slot 3" in error_of(
+    assert "no clip at track index 0, clip slot index 3 (0-based)" in error_of(
         client, "/live/track/duplicate_clip_to_arrangement", 0, 3, 0.0
     )
     assert "Index out of range" in error_of(client, "/live/track/delete_arrangement_clip", 0, 5)

@@ -15,7 +15,7 @@ import Live
 
 from . import grammar
 from .clip_slot import find_slot
-from .core import Listening, arg, generated
+from .core import Listening, arg, generated, zero_based
 
 if TYPE_CHECKING:
     from .core import Address, Handler
@@ -30,7 +30,7 @@ class ClipHandlers:
         track_id, clip_id = arg(args, 0, "track_id"), arg(args, 1, "clip_id")
         slot = find_slot(self.song, track_id, clip_id)
         if not slot.has_clip:
-            raise ValueError(f"no clip in track {track_id} slot {clip_id}")
+            raise ValueError(f"no clip at {zero_based(('track', track_id), ('clip slot', clip_id))}")
         return slot.clip
 
     def handlers(self) -> dict[str, Handler]:

@@ -3,7 +3,9 @@
 A handler takes the request's arguments and the address to answer (the sender's host at the
 reply port) and returns the reply's arguments, or None to stay silent. Lookups raise
 ``OutOfRange`` (an IndexError reading "Index out of range", as Live's vectors do, which is what
-AbletonOSC's clients see) and keep a detail naming the bad index and the range for the log. A
+AbletonOSC's clients look for, then the bad index and the range). Every message naming an index
+says it as sent and that it counts from 0 (AbletonOSC's convention; Live shows track 1):
+``zero_based``. A
 get that Live refuses for this object raises ``NotApplicable`` carrying AbletonOSC's answer
 (None for the value) and Live's reason. Indices may come as integral floats (TouchOSC).
 """
@@ -24,8 +26,18 @@ if TYPE_CHECKING:
 
 class OutOfRange(IndexError):
     def __init__(self, detail: str) -> None:
-        super().__init__(grammar.INDEX_ERROR)
+        super().__init__(f"{grammar.INDEX_ERROR}: {detail}")
         self.detail = detail
+
+
+def zero_based(*named: tuple[str, Any]) -> str:
+    """Indexes as the request sent them, said to count from 0: "track index 0, clip slot index 7 (0-based)"."""
+    said = ", ".join(f"{what} index {_said(value)}" for what, value in named)
+    return f"{said} (0-based)"
+
+
+def _said(value: Any) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else repr(value)
 
 
 class NotApplicable(Exception):
@@ -46,7 +58,7 @@ def index_of(value: Any, what: str) -> int:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{what} {value!r}: expected an integer index")
+        raise ValueError(f"{what} {value!r}: expected an integer index (0-based)")
     return value
 
 
@@ -55,7 +67,8 @@ def pick(items: Sequence[Any], index: Any, what: str) -> Any:
     if isinstance(index, float) and index.is_integer():
         index = int(index)
     if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(items):
-        raise OutOfRange(f"{what} {index!r}: expected an index 0..{len(items) - 1}")
+        expected = f"expected 0..{len(items) - 1}" if items else "there are none"
+        raise OutOfRange(f"{zero_based((what, index))}: {expected}")
     return items[index]
 
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import grammar
-from .core import Listening, arg, generated, pick, wire
+from .core import Listening, arg, generated, pick, wire, zero_based
 
 if TYPE_CHECKING:
     from .core import Address, Handler
@@ -36,7 +36,8 @@ class RackHandlers:
         able = device.can_have_drum_pads if pads else device.can_have_chains
         if not able:
             what = "a Drum Rack" if pads else "a rack"
-            raise ValueError(f"device {args[1]} ({device.name!r}) on track {args[0]} is not {what}")
+            at = zero_based(("track", args[0]), ("device", args[1]))
+            raise ValueError(f"the device at {at}, {device.name!r}, is not {what}")
         return device
 
     def chain(self, args: Sequence[Any]) -> Any:

@@ -19,7 +19,7 @@ import Live
 
 from . import grammar
 from .clip_slot import find_slot
-from .core import Listening, arg, pick, wire
+from .core import Listening, arg, pick, wire, zero_based
 
 if TYPE_CHECKING:
     from .core import Address, Handler
@@ -34,7 +34,8 @@ class SimplerHandlers:
         track = pick(self.song.tracks, arg(args, 0, "track_id"), "track")
         device = pick(track.devices, arg(args, 1, "device_id"), "device")
         if device.class_name != grammar.SIMPLER:
-            raise ValueError(f"device {args[1]} ({device.name!r}) on track {args[0]} is not a Simpler")
+            at = zero_based(("track", args[0]), ("device", args[1]))
+            raise ValueError(f"the device at {at}, {device.name!r}, is not a Simpler")
         return device
 
     def handlers(self) -> dict[str, Handler]:
@@ -60,7 +61,7 @@ class SimplerHandlers:
             sample = self.simpler(args).sample
             if sample is None:
                 raise ValueError(
-                    f"the Simpler at track {args[0]} device {args[1]} is empty (no sample loaded)"
+                    f"the Simpler at {zero_based(('track', args[0]), ('device', args[1]))} is empty (no sample loaded)"
                 )
             value = arg(args, 2, prop)
             if isinstance(value, float) and value.is_integer():
@@ -72,7 +73,7 @@ class SimplerHandlers:
     def to_simpler(self, args: Sequence[Any], to: Address) -> Sequence[Any]:
         slot = find_slot(self.song, arg(args, 0, "track_id"), arg(args, 1, "clip_id"))
         if not slot.has_clip:
-            raise ValueError(f"no clip in track {args[0]} slot {args[1]}")
+            raise ValueError(f"no clip at {zero_based(('track', args[0]), ('clip slot', args[1]))}")
         before = list(self.song.tracks)
         Live.Conversions.create_midi_track_with_simpler(self.song, slot.clip)
         new = [i for i, t in enumerate(self.song.tracks) if t not in before]

@@ -66,7 +66,9 @@ class SongHandlers:
         if last == -1:  # AbletonOSC's "to the end"
             last = len(tracks)
         if not 0 <= first <= last <= len(tracks):
-            raise OutOfRange(f"tracks {first}..{last}: expected 0 <= min <= max <= {len(tracks)}")
+            raise OutOfRange(
+                f"track indexes {first}..{last} (0-based): expected 0 <= min <= max <= {len(tracks)}"
+            )
         out: list[Any] = []
         for track in tracks[first:last]:
             for spec in args[2:]:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import grammar
-from .core import Listening, arg, generated, pick, wire
+from .core import Listening, arg, generated, pick, wire, zero_based
 
 if TYPE_CHECKING:
     from .core import Address, Handler
@@ -92,7 +92,7 @@ class TrackHandlers:
         track = self.track(args)
         slot = pick(track.clip_slots, arg(args, 1, "clip_id"), "clip slot")
         if not slot.has_clip:
-            raise ValueError(f"no clip in track {args[0]} slot {args[1]}")
+            raise ValueError(f"no clip at {zero_based(('track', args[0]), ('clip slot', args[1]))}")
         at = arg(args, 2, "destination_time")
         if isinstance(at, bool) or not isinstance(at, (int, float)):
             raise ValueError(f"destination_time {at!r}: expected beats (a number)")

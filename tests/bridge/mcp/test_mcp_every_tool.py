@@ -193,7 +193,7 @@ def scenario(out: Path) -> list[tuple[str, dict[str, Any], str]]:
             {"track": 3, "device": 0, "property": "end_marker", "value": 10**7},
             "!Invalid end_marker 10000000",
         ),
-        ("live_clip_crop", {"track": 0, "slot": 7}, "!no clip in track 0 slot 7"),
+        ("live_clip_crop", {"track": 0, "slot": 7}, "!no clip at track index 0, clip slot index 7 (0-based)"),
         ("live_sample_to_simpler", {"track": 0, "slot": 1}, "!expects an audio clip"),
         ("live_duplicate_clip_to", {"track": 0, "slot": 1, "to_track": 0, "to_slot": 2}, ""),
         ("live_slot_get", {"track": 0, "slot": 2, "property": "has_clip"}, "true"),
