@@ -56,8 +56,7 @@ def run(args: argparse.Namespace) -> int:
     tempo = "none" if result.tempo_bpm is None else f"{result.tempo_bpm:.1f} BPM"
     meter = "no meter" if result.time_signature is None else "{}/{}".format(*result.time_signature)
     if result.time_signature is not None and result.meter_ambiguous:  # issue 45: held as unsure
-        meter += "" if result.meter_rival is None else " or {}/{}".format(*result.meter_rival[0])
-        meter += "? (unsure)"
+        meter += result.rival_asked + " (unsure)"
     print(f"file:       {args.file} ({result.duration_s:.2f} s, {result.sample_rate} Hz)")
     print(f"tempo:      {tempo}, {len(result.beats_s)} beats, {len(result.downbeats_s)} downbeats, {meter}")
     if result.key == NO_KEY:

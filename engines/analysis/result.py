@@ -93,6 +93,17 @@ class AnalysisResult:
         num, den = self.time_signature
         return num // 3 if den == 8 and num % 3 == 0 else num
 
+    @property
+    def rival_asked(self) -> str:
+        """What an unsure meter is asked against, said after it: " or 6/8?"; a rival in the same
+        signature differs only in its bar's tempo, so that is said: " (or 120.0 BPM?)"; none: "?"."""
+        rival = self.meter_rival
+        if rival is None:
+            return "?"
+        if tuple(rival[0]) == tuple(self.time_signature or ()):
+            return f" (or {rival[1]:.1f} BPM?)"
+        return " or {}/{}?".format(*rival[0])
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "duration_s": round(self.duration_s, 4),

@@ -109,7 +109,7 @@ def meter_question(result: AnalysisResult) -> str:
     chosen = f"{meter_name(result.time_signature)} at {result.live_tempo_bpm or 0:.1f} BPM"
     other = f"{meter_name(rival[0])} at {rival[1]:.1f} BPM"
     return (
-        f"meter {meter_name(result.time_signature)} or {meter_name(rival[0])}? not applied: {chosen} "
+        f"meter {meter_name(result.time_signature)}{result.rival_asked} not applied: {chosen} "
         f"({result.meter_confidence:.2f}) against {other} ({rival[2]:.2f}) (force 1 applies "
         f"{meter_name(result.time_signature)})"
     )

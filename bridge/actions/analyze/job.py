@@ -98,8 +98,7 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
     if result.time_signature is not None:
         tempo += f" in {result.time_signature[0]}/{result.time_signature[1]}"
         if result.meter_ambiguous:
-            tempo += "" if result.meter_rival is None else " or {}/{}".format(*result.meter_rival[0])
-            tempo += "?"
+            tempo += result.rival_asked
     done: list[str] = []
     warped = None
     if req.apply:  # before the warp: its markers are laid on the signature this sets

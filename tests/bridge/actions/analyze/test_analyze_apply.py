@@ -151,3 +151,19 @@ def test_an_unsure_meter_is_asked_not_set_unless_forced() -> None:
     assert plan_values(sure, live(), force=False)[0] == {
         "signature_numerator": 2, "signature_denominator": 4, "tempo_bpm": 130.0,
     }  # fmt: skip
+
+
+def test_a_rival_in_the_same_signature_is_asked_by_its_tempo() -> None:
+    """A 60 BPM take read 4/4 against 4/4 at 120 (bars half as long): asked "4/4 (or 120.0 BPM?)",
+    never "4/4 or 4/4?" (the docs' example showed it until round 38)."""
+    slow = AnalysisResult(26.8, 44100, 60.18, (), (), (4, 4), "N", 0.0, (), "madmom", meter_confidence=1.0,
+                          meter_ambiguous=True, meter_rival=((4, 4), 120.0, 0.06))  # fmt: skip
+    assert slow.rival_asked == " (or 120.0 BPM?)"
+    _, notes = plan_values(slow, live(), force=False)
+    assert notes[0] == (
+        "meter 4/4 (or 120.0 BPM?) not applied: 4/4 at 60.2 BPM (1.00) against 4/4 at 120.0 BPM (0.06) "
+        "(force 1 applies 4/4)"
+    )
+    other = AnalysisResult(20.0, 44100, 100.0, (), (), (3, 4), "N", 0.0, (), "madmom",
+                           meter_ambiguous=True, meter_rival=((6, 8), 100.0, 0.41))  # fmt: skip
+    assert other.rival_asked == " or 6/8?"
