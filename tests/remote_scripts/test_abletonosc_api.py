@@ -36,7 +36,7 @@ def test_api_log_level_status_bar_and_application(aosc: tuple[LiveHost, OscClien
     assert len(host.log) == logged  # an error line is below critical: the client hears it, the log not
     client.send("/live/api/set/log_level", "debug")
     error_of(client, "/live/track/get/name", 99)
-    assert "Index out of range: track index 99 (0-based): expected 0..3" in host.log[-1]
+    assert "Index out of range track index 99 (0-based): expected 0..3" in host.log[-1]
     assert "Invalid log level 'loud'" in error_of(client, "/live/api/set/log_level", "loud")
     client.send("/live/api/show_message", "Hello from a client")
     client.send("/live/api/reload")  # nothing to reload: MuseAroo's code is loaded once by Live

@@ -3,9 +3,9 @@
 A handler takes the request's arguments and the address to answer (the sender's host at the
 reply port) and returns the reply's arguments, or None to stay silent. Lookups raise
 ``OutOfRange`` (an IndexError reading "Index out of range", as Live's vectors do, which is what
-AbletonOSC's clients look for, then the bad index and the range). Every message naming an index
-says it as sent and that it counts from 0 (AbletonOSC's convention; Live shows track 1):
-``zero_based``. A
+AbletonOSC's clients see, word for word) and keep a detail naming the bad index and the range for
+the log. Every other message naming an index says it as sent and that it counts from 0
+(AbletonOSC's convention; Live shows track 1): ``zero_based``. A
 get that Live refuses for this object raises ``NotApplicable`` carrying AbletonOSC's answer
 (None for the value) and Live's reason. Indices may come as integral floats (TouchOSC).
 """
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 class OutOfRange(IndexError):
     def __init__(self, detail: str) -> None:
-        super().__init__(f"{grammar.INDEX_ERROR}: {detail}")
+        super().__init__(grammar.INDEX_ERROR)  # AbletonOSC's own suite holds clients to these words alone
         self.detail = detail
 
 

@@ -179,7 +179,7 @@ class AbletonOSC:
                     self._error(to, matched, call_args, grammar.ERROR_PREFIX + str(exc), "")
                 self.send(to, matched, exc.reply)
             except OutOfRange as exc:
-                self._error(to, matched, call_args, grammar.ERROR_PREFIX + str(exc), "")  # detail said
+                self._error(to, matched, call_args, grammar.ERROR_PREFIX + str(exc), exc.detail)
             except Exception as exc:  # Live raised, or the arguments do not fit: never into Live
                 if quiet and isinstance(exc, (ValueError, AttributeError)):
                     skipped.append(f"{matched}: {exc}")  # as AbletonOSC, a wildcard skips these
