@@ -21,11 +21,21 @@ TAKE_ID = re.compile(r"[0-9a-fA-F]{6,}")  # a take id (12 hex characters) or a p
 
 
 def take_id(args: list[Any], address: str, more: str = "") -> str:
-    if not args or not isinstance(args[0], str):
+    """The take id said first. One of digits alone may come as an OSC int (``roo send`` and Max's
+    message boxes type "782045" as a number): read as its digits, which lose any leading zero."""
+    said = args[0] if args else None
+    if isinstance(said, int) and not isinstance(said, bool) and said >= 0:
+        if len(str(said)) < 6:
+            raise InvalidValue(
+                f"take id {said} (sent as a number): expected at least 6 hex characters of a take id; "
+                "a prefix that starts with 0 must be sent as a string"
+            )
+        return str(said)
+    if not isinstance(said, str):
         raise InvalidValue(f"{address} needs a take id first (6 or more hex characters){more}; got {args!r}")
-    if not TAKE_ID.fullmatch(args[0].strip()):
-        raise InvalidValue(f"take id {args[0][:40]!r}: expected at least 6 hex characters of a take id")
-    return args[0]
+    if not TAKE_ID.fullmatch(said.strip()):
+        raise InvalidValue(f"take id {said[:40]!r}: expected at least 6 hex characters of a take id")
+    return said
 
 
 def recall(args: list[Any]) -> tuple[str, dict[str, Any]]:

@@ -32,7 +32,7 @@ BAD: list[tuple[str, dict[str, Any], str]] = [
     ("command", {"text": "   "}, "needs a sentence"),
     ("recall", {"take_id": TAKE, "slot": -2}, "slot -2"),
     ("fork", {"take_id": TAKE, "seed": 2**64}, "seed 18446744073709551616 is out of range"),
-    ("star", {"take_id": 7}, "needs a take id"),
+    ("star", {"take_id": 7}, "take id 7 (sent as a number): expected at least 6 hex"),
     ("message", {"take_id": TAKE, "message": 5}, "one message string"),
     ("project", {"name": 3}, "takes one name"),
     ("infill", {"track": 0, "slot": 0, "seed": 2**64}, "seed 18446744073709551616"),
