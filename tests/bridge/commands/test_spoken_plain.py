@@ -13,6 +13,7 @@ import pytest
 from bridge.commands.agreeing import LIMITS
 from bridge.commands.confidence import Hearing, Reading
 from bridge.commands.sphinx_scores import in_grammar
+from bridge.commands.spoken_again import second_limits
 from bridge.commands.spoken_agree import Candidate, agree, heard_as
 from bridge.commands.spoken_plain import plain_written
 from tests.bridge.commands.test_spoken_agree import scorer
@@ -81,3 +82,12 @@ def test_the_command_must_be_whisper_s_best_and_pocketsphinx_s_another() -> None
     same = candidate("reverse the chords", -0.6, -3000.0)  # pocketsphinx read it: the pair's own rules
     assert plain_written(["reverse the chords"], [same], same, MARGIN) is None
     assert plain_written(["reverse the chords"], [metal], metal, MARGIN) is None  # not among the candidates
+
+
+def test_the_second_decode_cannot_lend_it() -> None:
+    """A sentence Whisper was told (``spoken_again``) is a grammar sentence by construction: no evidence."""
+    on = replace(LIMITS, plain_margin=MARGIN)
+    assert second_limits(on).plain_margin < 0
+    told = wrote("reverse the chords")
+    d, _ = agree(SPHINX, told, scorer(TABLE), second_limits(on))
+    assert d.kind == "ask"
