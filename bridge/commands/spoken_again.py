@@ -12,8 +12,9 @@ a second question or a refusal leaves the first question as it was.
 
 What the second decision cannot lean on: a sentence Whisper was handed is no evidence of its own, so
 Whisper's confidence in its prompted transcript (part H, ``whisper_sure``) and the sounds of its prompted
-words (part G, ``sounds_within``) are off in it (``second_limits``); its forced scores, pocketsphinx's
-margins and part J's read-back of a song change still judge.
+words (part G, ``sounds_within``) are off in it (``second_limits``), and so is v85's plain grammar sentence
+(``plain_margin``: a sentence it was told is a grammar sentence by construction); its forced scores,
+pocketsphinx's margins and part J's read-back of a song change still judge.
 
 ``again_even`` (v83): a prompt favours what it names, and Whisper often writes the command told first
 (v82's held-out "mute the chords"). So the second decode runs only where pocketsphinx proposed at least two
@@ -69,7 +70,7 @@ def runs(decision: Decision, said: Sequence[str], limits: AgreeLimits, read: Rea
 
 def second_limits(limits: AgreeLimits) -> AgreeLimits:
     """The limits of the decision on the prompted transcripts (see the module text): no third decode."""
-    return replace(limits, again_prompt=0, sounds_within=-1.0, whisper_sure=1.0)
+    return replace(limits, again_prompt=0, sounds_within=-1.0, whisper_sure=1.0, plain_margin=-1.0)
 
 
 def again(

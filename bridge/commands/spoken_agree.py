@@ -30,6 +30,8 @@ when it wins clearly on both sides:
   that"), that reading acts, unless it carries a number or a key (``says_a_value``) (part G);
 - else, where Whisper is sure (its best transcript's own log-probability at least ``whisper_sure``) and
   all its transcripts read as one command, that command acts (``spoken_sure``, issue 56 part H);
+- else Whisper's best transcript acts where it is a whole grammar sentence of a command other than pocketsphinx's
+  best reading and scores ahead (``plain_margin``, ``spoken_plain``, v85: not said back);
 - else Whisper's best of pocketsphinx's readings acts ``whisper_lead`` ahead (``spoken_ties``, v58a: off).
 
 A transcript of Whisper's that reads as a command only through words the reader passed over, where
@@ -53,7 +55,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from bridge.commands import parse
-from bridge.commands.confidence import Decision, Hearing
+from bridge.commands.confidence import Decision, Hearing, sure
 from bridge.commands.fast_whisper import Transcript, clean, unrepeated, written
 from bridge.commands.intent import Intent
 from bridge.commands.nearest import says_a_value
@@ -62,6 +64,7 @@ from bridge.commands.snapping import snap
 from bridge.commands.spoken_both import both_heard
 from bridge.commands.spoken_check import sure_unless_disputed
 from bridge.commands.spoken_offer import second_choice, widen
+from bridge.commands.spoken_plain import plain_written
 from bridge.commands.spoken_scored import unless_scored
 from bridge.commands.spoken_sounds import sounds_alike
 from bridge.commands.spoken_sure import whisper_sure
@@ -82,11 +85,9 @@ class AgreeLimits:
     whisper_alone: bool = False  # Whisper's lone command may act where pocketsphinx read none (part F)
     sounds_within: float = -1.0  # pocketsphinx's best acts if Whisper's words sound this near (<0: off, G)
     sounds_apart: float = 0.0  # and every other command proposed sounds at least this much farther
-    whisper_sure: float = 1.0  # Whisper's own command acts where the pair would ask when its best free
-    # transcript's mean token log-prob is at least this (``spoken_sure``; above 0: never, before part H)
+    whisper_sure: float = 1.0  # Whisper's own command acts at this best log-prob (``spoken_sure``; >0: never)
     learned_starts: bool = False  # the learned reading may start a command in a transcript (before part I)
-    confirm_edits: str = "off"  # a song change the recognisers' transcripts do not all read as is said
-    # back for a yes ("best", "all": ``spoken_check``; "off": acted on, the rule before issue 56 part J)
+    confirm_edits: str = "off"  # a song change not all transcripts read as is said back (``spoken_check``)
     whisper_lead: float = -1.0  # Whisper's best of pocketsphinx's readings leads by this (<0: off)
     written_margin: float | None = None  # sphinx_margin for Whisper's own command (``spoken_ties``, v61a)
     offer: str = "sphinx"  # the question's second choice (``spoken_offer``: "sphinx", before v62a)
@@ -97,6 +98,7 @@ class AgreeLimits:
     again_prompt: int = 0  # a question Whisper wrote no command for decoded again, told this many (v82)
     again_even: bool = False  # and again told them in reverse order: both must act on it (v83)
     unread_rivals: bool = False  # Whisper's command from words the reader passed over is no rival (v84)
+    plain_margin: float = -1.0  # Whisper's plain grammar sentence over sphinx's (``spoken_plain``, v85)
 
 
 @dataclass
@@ -172,8 +174,7 @@ def candidates(
     voiced: bool = True,
     read: Reader | None = None,
 ) -> tuple[list[Candidate], float]:
-    """(every distinct intent proposed, Whisper's likeliest first; the best score of Whisper's own
-    free transcripts, -inf without any)."""
+    """(each distinct intent proposed, Whisper's likeliest first; its free transcripts' best score or -inf)."""
     said = proposals(hearing, transcripts, suggested, snapped, voiced, read)
     scores = score([written(s.text) for s, _ in said]) if said else []
     free = max((w for (s, _), w in zip(said, scores, strict=True) if s.free), default=-math.inf)
@@ -200,8 +201,7 @@ def agree(
     suggested: int = SUGGESTED,
     snapped: bool = True,
 ) -> tuple[Decision, str]:
-    """(the decision, the sentence it was heard as) for one utterance (see the module text;
-    ``suggested`` and ``snapped`` as ``proposals``)."""
+    """(the decision, the sentence it was heard as) for one utterance (the module text; ``proposals``)."""
     decision, text, _ = decided(hearing, transcripts, score, limits, suggested, snapped)
     return decision, text
 
@@ -223,8 +223,7 @@ def decided(hearing: Hearing, transcripts: Sequence[Transcript], score: Scorer, 
 
 
 def heard_as(text: str, voiced: bool = True) -> Intent:
-    """A sentence a recogniser wrote, read as a spoken command: the learned reading may stop a command
-    but not start one (``voiced``; False: as typed, the rule before issue 56 part I)."""
+    """A recogniser's sentence read as spoken: the learned reading stops, never starts, a command (``voiced``)."""
     return spoken(parse(text, voiced))
 
 
@@ -243,9 +242,8 @@ def judge(
     read: Reader | None = None,
 ) -> tuple[Decision, str]:
     """``agree`` on candidates already scored (``candidates``): pocketsphinx's margins are per one of
-    its ``frames``, ``free`` is the best score of Whisper's own transcripts, ``said`` those
-    transcripts' words (``heard``: for ``sounds_within`` and ``whisper_sure``), ``logprob`` the best
-    one's own mean token log-probability (beam search's, with the prompt); ``read``: the pair's reading of them."""
+    its ``frames``, ``free`` the best score of Whisper's own transcripts, ``said`` their words (``heard``), ``logprob``
+    the best one's own mean token log-probability (beam search's, with the prompt); ``read``: the pair's reading."""
     commands = [c for c in found if c.intent.understood]
     check = partial(_checked, said=said, limits=limits, commands=commands, read=read)
     if all(c.guess for c in commands) and (not commands or commands[0].whisper - free < limits.whisper_fit):
@@ -285,6 +283,8 @@ def judge(
     alone = next((c for c in commands if meant is not None and c.intent.as_dict() == meant), None)
     if alone is not None:
         return check(alone, sphinx_best), alone.text  # Whisper is sure of it (part H)
+    if plain := plain_written(said, commands, sphinx_best, limits.plain_margin, not limits.learned_starts, read):  # fmt: skip
+        return sure(plain.intent), plain.text  # Whisper wrote another command plainly (v85)
     if whisper_leads(first, others, free, limits) and not says_a_value(first.intent):
         return check(first, sphinx_best), first.text  # Whisper's scores break the tie (v58a)
     other = second_choice(first, sphinx_best, commands, limits.offer)  # the question's second (v62a)

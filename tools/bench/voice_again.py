@@ -9,8 +9,9 @@ ran, and the CPU time of each second decode (``hear_again`` alone, the encoding 
 transcripts are kept in ``--again`` (by audio and prompt), so a second run decodes nothing again.
 
 Usage: ``python -m tools.bench.voice_again [--half tuning] [--hearings PATH] [--stress] [--prompt N] [--even]
-[--unread on|off]`` (``--even``: v83's check, the prompt also given in reverse order and both decisions acting on
-one command; ``--unread``: v84's unread rivals, else as the daemon's limits say).
+[--unread on|off] [--set NAME=VALUE]`` (``--even``: v83's check, the prompt also given in reverse order and
+both decisions acting on one command; ``--unread``: v84's unread rivals, else as the daemon's limits say;
+``--set``: any other limit, ``plain_margin=1``, v85).
 The held-out half is not read here unless ``--half held-out`` is given.
 """
 
@@ -34,7 +35,7 @@ from bridge.commands.confidence import Decision
 from bridge.commands.fast_whisper import Transcript
 from bridge.commands.spoken_again import again, second_limits
 from bridge.commands.spoken_agree import AgreeLimits, heard
-from tools.bench.voice_asks import cached_parse
+from tools.bench.voice_asks import _value, cached_parse
 from tools.bench.voice_confidence import outcome
 from tools.bench.voice_prompt import tuning_voices
 from tools.bench.voice_studio import FOLDER
@@ -122,6 +123,9 @@ def main() -> None:
     ap.add_argument("--stress", action="store_true", help="also v73's four looser decisions")
     ap.add_argument("--even", action="store_true", help="also told in reverse order, both agreeing (v83)")
     ap.add_argument("--unread", choices=("on", "off"), help="unread rivals (``spoken_unread``, v84)")
+    ap.add_argument(
+        "--set", action="append", default=[], help="another limit: NAME=VALUE (v85: plain_margin=1)"
+    )
     args = ap.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}; {args.hearings}"
@@ -133,6 +137,10 @@ def main() -> None:
     limits = replace(LIMITS, again_prompt=args.prompt, again_even=args.even or LIMITS.again_even)
     if args.unread:
         limits = replace(limits, unread_rivals=args.unread == "on")
+    for change in args.set:
+        name, value = change.split("=")
+        setting: dict[str, Any] = {name: _value(value)}
+        limits = replace(limits, **setting)
     compare(rows, "daemon", limits, kept)
     for name, change in STRESS.items() if args.stress else ():
         compare(rows, name, replace(limits, **change), kept)
