@@ -5,7 +5,8 @@ octave above: the model often hears a bass note's second harmonic louder than th
 after the octave above attacks where the pitch does not, a line leaping up an octave);
 changing state costs ``SWITCH`` so vibrato and glides do not break a held note into many. A run
 of one pitch is split into repeated notes only where its onset map peaks and the note map dipped
-just before. Pitches outside the song's key pay a small cost when the key is known.
+just before. A bass note whose audio shows a struck attack starts nearer its onset peak (``starts``).
+Pitches outside the song's key pay a small cost when the key is known.
 ``fragments_joined`` (melody) makes a short note that carries on the one before it at its pitch,
 with no strong attack, part of it: a held voice patch's tremolo or swell can end a note early and
 start a second one on the same key; a shorter one a semitone away (a wide vibrato's last swing, a
@@ -24,6 +25,7 @@ import numpy as np
 from engines.transcription.model import FRAMES_PER_S, LOWEST_MIDI, Posteriors
 from engines.transcription.notes import TranscribedNote
 from engines.transcription.onsets import peak_frames
+from engines.transcription.starts import struck_start
 from engines.transcription.tracks import Track
 
 SILENCE = 0.28  # a frame whose best pitch evidence is below this is silence
@@ -88,6 +90,8 @@ def track(
             continue
         col = int(cols[state - 1])
         begin, peak = _onset_near(post.onset[:, col], start, end)
+        if kind == "bass":  # a struck low note's onset map swells early from the note before
+            begin = struck_start(post.onset[:, col], begin, peak, accents)
         if tracks and tracks[-1].end >= start:  # the note before held until this one: it still does
             tracks[-1] = Track(
                 tracks[-1].pitch, tracks[-1].start, max(tracks[-1].start + 1, begin), tracks[-1].strength
