@@ -6,8 +6,6 @@ grammar). Phrases are normalised: lower case, numbers as digits ("4 on the floor
 
 from __future__ import annotations
 
-import re
-
 FEELS: dict[str, str] = {
     "four on the floor": "four_on_the_floor", "4 on the floor": "four_on_the_floor", "4 to the floor": "four_on_the_floor",
     "offbeat stabs": "offbeat_stabs", "off beat stabs": "offbeat_stabs", "skank": "offbeat_stabs",
@@ -21,16 +19,3 @@ FEELS: dict[str, str] = {
     "hits on the one": "sparse_hits", "only on the one": "sparse_hits", "just the one": "sparse_hits",
     "double time": "double_time", "half time": "half_time", "halftime": "half_time",
 }  # fmt: skip
-
-# "shuffle the bass (and the drums)": the verb alone is a shuffle feel (swing) or new takes mixed up (vary); with a
-# span of bars, "shuffle feel" or "a shuffle" it is the swing (``operation_words``), with another vary word a vary
-SHUFFLE_WHICH = "did you mean '{}' or '{}'?"
-
-
-def shuffle_asked(heard: str, s: str, vary_words: tuple[str, ...]) -> str | None:
-    """The question for "shuffle" said as the only vary word (normalised ``s``) with no span of bars: the
-    sentence with "swing" and with "vary" in its place; None when another vary word is said."""
-    if " shuffle " not in s or any(f" {w} " in s for w in vary_words if w != "shuffle"):
-        return None
-    said = re.compile(r"\bshuffle\b", re.I)
-    return SHUFFLE_WHICH.format(*(said.sub(verb, heard, count=1) for verb in ("swing", "vary")))

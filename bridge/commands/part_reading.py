@@ -22,7 +22,6 @@ from bridge.commands import tempo_moves as tm
 from bridge.commands import vocab as v
 from bridge.commands.amount_words import humanize_amount
 from bridge.commands.audio_words import A_STEM_NAMED, ASKED_OF_CLIP, LINED_UP
-from bridge.commands.feel_words import shuffle_asked
 from bridge.commands.intent import Intent
 from bridge.commands.questions import unknown_words
 from bridge.commands.role_words import voice_kept
@@ -193,8 +192,6 @@ def part_reading(heard: str, s: str, key: str | None, model: str | None) -> Inte
     ):  # "some variations on the hook": the part's new takes
         if part is None and (named := not_a_part(s)) is not None:  # "vary the piano": which part is it?
             return sp.refused(heard, vary_which(named))
-        if (shuffle := shuffle_asked(heard, rest, v.VARY_PHRASES)) is not None:  # "shuffle the bass": swing?
-            return sp.refused(heard, shuffle)
         return Intent("vary", part, params, heard)
     song_key = part == "song" and said(s, *v.KEY_SET_WORDS)  # "transpose the song to D minor"
     if key and (part is None or song_key) and not (generating or genres or params or tempo_bpm):
