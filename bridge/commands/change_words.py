@@ -105,6 +105,12 @@ REST_GOES = re.compile(
     r" (?:remove|mute|kill|drop|lose|ditch|cut|scrap|delete|silence|get rid of|take out|take away|bin|clear)"
     r" (?:out )?(?:all )?(?:of )?(?:the rest|everything else|(?:the )?others|le reste|el resto)(?: of (?:it|them|the kit))? "
 )
+# "keep only the kick, the rest is too busy": the rest faulted, a reason for keeping the voices said (its change
+# word is said of what goes, not of what stays: never "only X simpler")
+REST_FAULTED = re.compile(
+    r" (?:the rest|all the rest|everything else|the others|all the others)(?: of (?:it|them|the kit|the drums|the beat))?"
+    r"(?: is| are| s|s| re| feels?| sounds?| gets?)(?: \w+)? (?:too|so|far too|way too|much too) "
+)
 # the snare's own ghost notes: "the ghost notes on the snare", "snare ghost notes", "ghost notes del snare": no
 # snare hit besides them
 SNARE_GHOSTS = re.compile(

@@ -137,6 +137,22 @@ def _without_particle(text: str) -> str:
     return text[: last.start(1)]
 
 
+# what follows "audio loop" when the sound is said after it: "audio loop, rain on a tin roof", "... please: rain"
+_SOUND_AFTER = re.compile(r"\s*(?:(?:please|pls|plz)\b\s*)?[,:;\u2013\u2014-]")
+
+
+def _loop_kept(m: re.Match[str]) -> bool:
+    """Whether "loop" stays a prompt word where "audio loop" is said ("a dusty drum audio loop": the drum loop);
+    not before "of", nor where only a request's frame is said before it and the sound follows a comma, a colon or
+    a dash ("make an audio loop, rain on a tin roof")."""
+    framed = all(x.strip(",:") in PROMPT_FILLER for x in m.string[: m.start()].lower().split())  # "make an"
+    return (
+        m.group(1) == "loop"
+        and " of" not in m.group(0)
+        and not (framed and _SOUND_AFTER.match(m.string, m.end()))
+    )
+
+
 def prompt_as_written(heard: str) -> str:
     """The prompt of a sentence that names MusicGen or an audio loop anywhere (may be empty); spoken
     fillers and self-corrections are not prompt words ("uh", "like" as a filler: ``fillers``)."""
@@ -145,13 +161,13 @@ def prompt_as_written(heard: str) -> str:
     described = _DESCRIBED.search(text)  # "yo make an audio loop, 4 bars long, of rain": what follows "of"
     text = text[described.end() :] if described else text
     text = _ENGINE.sub(" ", text)
-    text = _AUDIO.sub(lambda m: " loop " if m.group(1) == "loop" and " of" not in m.group(0) else " ", text)
+    text = _AUDIO.sub(lambda m: " loop " if _loop_kept(m) else " ", text)
     text = _without_particle(_BARS_THEN_PURPOSE.sub(r"\1", text))  # "..., eight bars for the grand entrance"
     text = _BARS.sub(" ", text)
     words = text.split()
     while words and words[0].lower().strip(",:") in PROMPT_FILLER:
         words.pop(0)
-    prompt = PURPOSE.sub("", _POLITE.sub("", " ".join(words))).strip(" ,.;:!?")
+    prompt = PURPOSE.sub("", _POLITE.sub("", " ".join(words))).strip(" ,.;:!?").lstrip("-\u2013\u2014 ")
     prompt = re.sub(r"\s+,", ",", re.sub(r",\s*,", ",", prompt))
     return prompt.lower()
 

@@ -36,8 +36,8 @@ def operation(
     if feel in ("double_time", "half_time") and (voices or _span(scope)):  # "half time for the last 8"
         return feel, {}
     kept = said(s, *cg.KEEP) and (
-        said(s, "to just", "to only") or not said(s, *cg.CHANGES)
-    )  # not "only X louder"
+        said(s, "to just", "to only") or not said(s, *cg.CHANGES) or cg.REST_FAULTED.search(s)
+    )  # not "only X louder"; "keep only the kick, the rest is too busy": the rest's fault, the kick kept
     if voices and (kept or cg.EXCEPT.search(s) or cg.REST_GOES.search(s)) and not said(s, *(cg.ADD[:1])):
         return "drums_keep", {}
     if (

@@ -35,7 +35,7 @@ from bridge.commands.normalize import normalize
 from bridge.commands.note_words import note_question
 from bridge.commands.part_reading import part_reading
 from bridge.commands.questions import question_of
-from bridge.commands.remarks import undone
+from bridge.commands.remarks import requested, undone
 from bridge.commands.said import said
 from bridge.commands.said_first import which_it
 from bridge.commands.scope_words import only_there, scope_of
@@ -97,7 +97,31 @@ def parse(text: str) -> Intent:
 
 def _read(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     """``_parse``; "kill the hats in the breakdown": the change, the section its region."""
-    return rg.over_a_section(_parse(heard, s, key, model), s, lambda rest: _parse(heard, rest, key, model))
+    intent = _parse(heard, s, key, model)
+    if section_as_reason(
+        heard
+    ):  # "remove the hats before bar 9? I want the intro emptier": the bars, no section
+        return intent
+    return rg.over_a_section(intent, s, lambda rest: _parse(heard, rest, key, model))
+
+
+# where a sentence's request ends and what follows it begins: a stop, a comma, a question mark, "so (that)"
+_CLAUSE_END = re.compile(r"[,.;:?!]+\s+|\s+so (?:that )?")
+_BAR_SPAN = re.compile(r" (?:bars?|measures?) \d+ ")
+_PLACE_SAID = re.compile(
+    r" (?:(?:only|just) )?(?:in|for|on|at|during|over|through|across|of) "
+)  # "..., in the intro"
+
+
+def section_as_reason(heard: str) -> bool:
+    """Whether a sentence's section is named only after its request, which places itself by bars, in a clause
+    that asks for nothing ("remove the hats before bar 9? I want the intro emptier", "..., so the verse breathes"):
+    why the bars change, not where (read as the section's region, the bars were counted inside it)."""
+    for end in _CLAUSE_END.finditer(heard):
+        first, later = normalize(heard[: end.start()])[0], normalize(heard[end.end() :])[0]
+        if _BAR_SPAN.search(first) and rg.section_of(first) is None and rg.section_of(later) is not None:
+            return not (requested(later) or _PLACE_SAID.match(later))
+    return False
 
 
 def _left_out(intent: Intent, s: str) -> list[str]:

@@ -80,9 +80,19 @@ def undone(intent: Intent, s: str, read_alone: Callable[[str], Intent]) -> list[
         alone = read_alone(clause)
         if not alone.understood or clause in left or carried(intent, alone):
             continue
-        if str(alone.params.get("kind", "")) in intent.params:
+        if str(alone.params.get("kind", "")) in intent.params or _listed(intent, clause, alone):
             continue
         valued = any(w.isdigit() or w == "_key_" for w in clause.split())
         if alone.part is not None or valued or requested(clause):
             left.append(clause)
     return left
+
+
+def _listed(intent: Intent, clause: str, alone: Intent) -> bool:
+    """Whether a clause is the next item of the intent's list of drum voices, with what is said of it
+    ("keep only the kick and the claps, the rest ...", "keep the kick and the snare on the drums"): it
+    starts with a voice the intent already changes, and read alone it only names a part (a new one made,
+    no change said), so it asks for nothing the intent does not do."""
+    voices = {v.rstrip("s") for v in str(intent.params.get("voices", "")).split(",") if v}
+    words = [w for w in clause.split() if w not in ("and", "the", "also")]
+    return alone.action == "generate" and bool(words) and words[0].rstrip("s") in voices

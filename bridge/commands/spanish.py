@@ -86,6 +86,14 @@ def read(text: str) -> Said | None:
     contracted = _CONTRACTED.search(text) is not None
     if not words or not (is_spanish(words) or accented or answered or contracted):
         return None
+    if not (accented or answered or contracted) and _thanked_only(
+        words
+    ):  # "a loop of guiro, 4 bars, gracias":
+        thanked = [w.WORDS[x] if ctx.spanish_only(x) else p for x, p in zip(words, parts[1::2], strict=True)]
+        english = "".join(s + x for s, x in zip(parts[0::2], [*thanked, ""], strict=True))  # only its thanks
+        return Said(
+            english, tuple(p for x, p in zip(words, parts[1::2], strict=True) if not ctx.spanish_only(x)), 0
+        )
     words = [ctx.SHORTHAND.get(x, x) for x in words]
     seps = parts[0::2]
     starts = frozenset([0] + [i for i in range(1, len(words)) if re.search(r"[,;:.!?¿¡]", seps[i])])
@@ -103,6 +111,16 @@ def read(text: str) -> Said | None:
     said = re.sub(r"^[\s,;:.]+", "", " ".join(text_en.split()).replace(" ,", ",").replace(" ?", "?"))
     english = ctx.english_order(said)  # ("oye bro, ..." leaves no comma first)
     return Said(english, tuple(kept), len(words) - len(kept))
+
+
+COURTESY = frozenset({"thanks", "please"})  # the English of a Spanish word said only to be polite
+
+
+def _thanked_only(words: list[str]) -> bool:
+    """Whether the only Spanish words of a sentence (folded) are its thanks or please ("gracias", "porfa"): an
+    English sentence with a courtesy, whose English words (a prompt's "guiro") no Spanish table rewrites."""
+    only = [x for x in words if ctx.spanish_only(x)]
+    return bool(only) and all(w.WORDS.get(x) in COURTESY for x in only)
 
 
 def _after_leading(words: list[str], starts: frozenset[int]) -> frozenset[int]:
