@@ -87,7 +87,7 @@ def examples() -> list[str]:
     (the nearest ones offered, ``known``) and each op's sentence on each target (a reading said back, ``rephrase``)."""
     said = (
         rephrase.sentence_for(op, t, " ", offered=True)
-        for op in rephrase.TEMPLATES
+        for op in (*rephrase.TEMPLATES, "make")  # a new part: its target is its only value
         for t in (None, *rephrase.TARGET_WORDS)
     )
     return list(dict.fromkeys([*known_commands(), *(t for t in said if t is not None)]))
