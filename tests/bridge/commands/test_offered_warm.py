@@ -71,3 +71,21 @@ def test_the_examples_warmed_are_the_builders_templates_saying_no_value() -> Non
     assert len(warmed) == len(set(warmed))
     assert {"vary the drums", "make the bass line busier", "make it softer", "undo that"} <= set(warmed)
     assert not any(ch.isdigit() for s in warmed for ch in s if s.startswith(("make", "vary")))
+
+
+@pytest.mark.usefixtures("learned_reading")
+def test_the_daemons_warm_up_reads_the_examples_after_the_encoder_loads() -> None:
+    from bridge.commands import reader
+
+    done: list[bool] = []
+    thread = reader.warm(then=lambda: done.append(reader.reading_of("make it louder") is not None))
+    assert thread is not None
+    thread.join(timeout=300)
+    assert done == [True]
+
+
+def test_with_the_reading_off_the_warm_up_reads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bridge.commands import reader
+
+    monkeypatch.setenv("MUSEAROO_READING", "off")
+    assert reader.warm(then=lambda: pytest.fail("read with the reading off")) is None
