@@ -71,9 +71,12 @@ def run(args: argparse.Namespace) -> int:
         level=log_level(args),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    from bridge.commands import offered, parse
     from bridge.commands.reader import warm
 
-    warm()  # the commands' learned reading (issue 55) loads on a thread: no command, and not start-up, waits
+    # the commands' learned reading (issue 55) loads on a thread, then reads the examples questions offer:
+    # no command, and not start-up, waits
+    warm(then=lambda: offered.warm(parse))
     history, history_error = (None, "") if args.no_history else _open_history()
     daemon = Daemon(args.host, args.port, args.live_port, history, history_error)
     daemon.queue = queue_from_args(args)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -120,8 +120,9 @@ def _reading(got: Any) -> Reading:
     return Reading(tuple(got.ops), target, frozenset(op for op, _ in got.ops))
 
 
-def warm() -> threading.Thread | None:
-    """Load the encoder and the head on a background thread; None when the reading is off."""
+def warm(then: Callable[[], object] | None = None) -> threading.Thread | None:
+    """Load the encoder and the head on a background thread, then run ``then`` there (the daemon: the readings
+    of the examples questions offer, ``offered.warm``), niced; None when the reading is off."""
     if not enabled():
         return None
 
@@ -131,6 +132,10 @@ def warm() -> threading.Thread | None:
             from bridge.reading import write_export
 
             write_export()
+        if then is not None and enabled():
+            if hasattr(os, "setpriority"):  # this thread only (Linux): commands on the others come first
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+            then()
 
     thread = threading.Thread(target=load, name="learned-reading", daemon=True)
     thread.start()

@@ -3,7 +3,9 @@
     PYTHONPATH=$PWD .venv/bin/python -m tools.bench.parser_latency [--peer REF] [--env-peer K=V] [--repeat N] [--startup N]
 
 Every sentence of the written sets (tests/data/commands*.yaml) is parsed one at a time, in a child
-process per parser after a warm-up (the encoder loaded, as the daemon has it by its first command);
+process per parser after a warm-up (the encoder loaded, as the daemon has it by its first command, and,
+where the tree's daemon warms them, the examples questions offer read: ``offered.warm``; not with
+``--no-daemon-warm``);
 the figures are per sentence, p50 / p99 / max in milliseconds of wall time, and the median and p99 of
 the CPU time the parse took (its thread's: the part the machine's load does not add). The peer is the
 parser of each git revision ``--peer`` (repeatable; default ``aa62efa``: the rules alone, main before
@@ -43,6 +45,13 @@ from bridge.commands import parse
 texts = json.loads(sys.stdin.readline())
 for t in texts[:20]:
     parse(t)  # warm: the encoder and the head loaded, caches filled
+if sys.argv[1:] == ["daemon"]:  # the rest of the daemon's warm-up, where the tree has one (``roo serve``)
+    try:
+        from bridge.commands.offered import warm
+    except ImportError:
+        pass
+    else:
+        warm(parse)
 print("ready", flush=True)
 for line in sys.stdin:  # one sentence a line; answers its wall and CPU seconds
     t = json.loads(line)
@@ -67,9 +76,10 @@ def _pinned(cmd: list[str]) -> list[str]:
 class Child:
     """One parser in its own process, parsing the sentences it is sent one at a time."""
 
-    def __init__(self, tree: Path, texts: list[str], env: dict[str, str]) -> None:
+    def __init__(self, tree: Path, texts: list[str], env: dict[str, str], daemon: bool = True) -> None:
         env = {**os.environ, "PYTHONPATH": str(tree), "HF_HUB_OFFLINE": "1", **env}
-        self.proc = subprocess.Popen(_pinned([sys.executable, "-c", _CHILD]), stdin=subprocess.PIPE,
+        cmd = [sys.executable, "-c", _CHILD, *(["daemon"] if daemon else [])]
+        self.proc = subprocess.Popen(_pinned(cmd), stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, text=True, env=env, cwd=tree)  # fmt: skip
         self.wall: list[float] = []
         self.cpu: list[float] = []
@@ -100,9 +110,11 @@ class Child:
         self.proc.wait(timeout=60)
 
 
-def timed(trees: dict[str, tuple[Path, dict[str, str]]], texts: list[str], repeat: int) -> dict[str, Child]:
+def timed(
+    trees: dict[str, tuple[Path, dict[str, str]]], texts: list[str], repeat: int, daemon: bool = True
+) -> dict[str, Child]:
     """Each parser's child, every sentence parsed by each in turn (the first of a turn rotating)."""
-    children = {name: Child(tree, texts, env) for name, (tree, env) in trees.items()}
+    children = {name: Child(tree, texts, env, daemon) for name, (tree, env) in trees.items()}
     order = list(children.values())
     try:
         for i, text in enumerate(texts * repeat):
@@ -158,6 +170,8 @@ def main() -> None:
                     help="our tree again with this setting, beside ours, repeatable (MUSEAROO_ENCODER_ONNX=0)")  # fmt: skip
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--step", type=int, default=1, help="every STEP-th sentence (1: all)")
+    ap.add_argument("--no-daemon-warm", action="store_true",
+                    help="warm each child by its 20 first sentences only, not also as roo serve warms (the examples)")  # fmt: skip
     ap.add_argument("--startup", type=int, default=0, help="also time roo serve's start-up N times each way")
     args = ap.parse_args()
     texts = sentences()[:: args.step]
@@ -175,7 +189,7 @@ def main() -> None:
         for ref in refs:
             (Path(tmp) / ref).mkdir()
             trees[f"peer ({ref})"] = (peer_tree(ref, Path(tmp) / ref), {})
-        children = timed(trees, texts, args.repeat)
+        children = timed(trees, texts, args.repeat, not args.no_daemon_warm)
     for name, child in children.items():
         print(f"{name + ':':22s}{summary_ms(child.wall, child.cpu)}")
     if args.startup:
