@@ -166,9 +166,13 @@ async def accompany(app: App, job: Job, req: InfillRequest, generate: Generate) 
             made.append(NewTrack(track, name))
         landed = await _write(app, job, req, live, result, req.part, None, None,
                               (track, start, length, f"{req.part} (MIDI-GPT)", 0.0, req.replace))  # fmt: skip
+    heard = "; ".join(
+        arrangement_clip_at(c.reading.track, c.reading.info.start_time_beats, live, c.reading.info.track_name,
+                            c.reading.info.name) for c in context
+    )  # fmt: skip
     return (
         f"accompany: a {req.part} clip of {landed[2]} notes in the Arrangement on {track_at(landed[0])} at "
-        f"{bar_at(landed[1], live)}, {length:g} beats, from {', '.join(c.where for c in context)} (seed {result['seeds'][0]})"
+        f"{bar_at(landed[1], live)}, {length:g} beats, from {heard} (seed {result['seeds'][0]})"
     )
 
 

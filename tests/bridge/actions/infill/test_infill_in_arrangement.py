@@ -115,6 +115,8 @@ def test_infill_continue_and_accompany_work_on_arrangement_clips(
                         *model, "seed", 4)  # fmt: skip
             (_, state, _, message), _ = finish(client, "accompany")
             assert state == "done" and "on track 3 at bar 3.1" in message, message
+            heard = "from track 1 'Melody', the clip 'riff' at bar 3.1; track 2 'Drums', the clip 'beat' at bar 3.1"
+            assert heard in message, message  # arrangement clips, not "scene 1" (round 38)
             assert spans(live, 2) == [(8.0, 24.0)] and spans(live, 1) == [(8.0, 24.0)]
 
             # a beat where the track holds no clip: refused naming it, nothing written
