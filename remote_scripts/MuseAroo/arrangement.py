@@ -18,7 +18,7 @@ import Live
 from . import roo_protocol as protocol
 from . import tempo_lock
 from .clip import blob_specs
-from .places import bar_at, bars_from_to, track_of
+from .places import arrangement_clip_at, bar_at, bars_from_to, track_of
 from .request import Request, RequestError, track_index
 from .roo import AUDIO_CLIP_SINCE, MAX_CLIP_BEATS, live_version, request_id
 
@@ -184,10 +184,8 @@ class ArrangementHandler:
             name, count = request.str_at(at + 3, "name"), request.int_at(at + 4, "note_count", 0)
             specs = blob_specs(request, at + 5) if count else []
             if len(specs) != count:
-                raise RequestError(
-                    f"{track_of(self.song, track)}, the clip at {bar_at(start, self.song)}: note_count {count}, "
-                    f"the blob holds {len(specs)}"
-                )
+                where = arrangement_clip_at(track, start, self.song, str(self.song.tracks[track].name), name)
+                raise RequestError(f"{where}: note_count {count}, the blob holds {len(specs)}")
             for other, _t, o_start, o_length, _n, _s in clips:
                 if other == track and o_start < start + length and start < o_start + o_length:
                     raise RequestError(

@@ -4,7 +4,8 @@ The same rule as the daemon's ``bridge/actions/place/places.py`` (this script ma
 test holds the two to the same text for the same place): a place the script found is named as Live
 shows it, a track by its number from 1 and its name ("track 3 'Drums'"), a session slot by its scene
 from 1 ("track 3 'Drums', scene 2"), a place in the Arrangement as Live's bar.beat in the song's
-signature ("bar 5.1"; off the beat Live's sixteenth follows, "bar 1.3.3"). A value the caller sent
+signature ("bar 5.1"; off the beat Live's sixteenth follows, "bar 1.3.3"), an arrangement clip by its
+track, its name and the bar it starts at ("track 5 'Vox', the clip 'Take' at bar 5.1"). A value the caller sent
 that is wrong (an index out of range, a type) is no place: its error names it as sent, with what was
 expected. OSC addresses and arguments keep Live's indexes from 0.
 """
@@ -68,9 +69,20 @@ def slot_of(song: Any, track: int, slot: int) -> str:
     return slot_at(track, slot, str(song.tracks[track].name))
 
 
+def arrangement_clip_at(
+    track: int, start_beats: float, song: Any, track_name: str = "", clip_name: str = ""
+) -> str:
+    """An arrangement clip (track index from 0) as Live shows it: its track, its name and where it starts,
+    "track 5 'Vox', the clip 'Take' at bar 5.1" (no clip name: "track 5 'Vox', the clip at bar 5.1")."""
+    clip = f"the clip {clip_name!r}" if clip_name else "the clip"
+    return f"{track_at(track, track_name)}, {clip} at {bar_at(start_beats, song)}"
+
+
 def arrangement_clip_of(song: Any, track: int, clip: Any) -> str:
-    """An arrangement clip by where it starts, as Live shows it: "track 3 'Drums', the clip at bar 9.1"."""
-    return f"{track_of(song, track)}, the clip at {bar_at(clip.start_time, song)}"
+    """Live's arrangement clip on track ``track`` (index from 0, in range) as Live shows it:
+    "track 3 'Drums', the clip 'Take' at bar 9.1"."""
+    name = str(song.tracks[track].name)
+    return arrangement_clip_at(track, clip.start_time, song, name, str(clip.name))
 
 
 def clip_of(song: Any, track: int, slot: int, clip: Any, arrangement: bool) -> str:

@@ -56,14 +56,30 @@ def test_places_in_the_arrangement_read_the_same(signature: tuple[int, int]) -> 
         assert script.bar_beat(beats, per_bar) == daemon.bar_beat(beats, per_bar)
         assert script.bar_at(beats, song) == daemon.bar_at(beats, signature)
         assert script.bar_at(beats, song) == daemon.bar_at(beats, song)  # Live's song as the daemon's Signed
-        clip = SimpleNamespace(start_time=beats)
-        expected = f"{daemon.track_at(0, 'Keys')}, the clip at {daemon.bar_at(beats, signature)}"
+        clip = SimpleNamespace(start_time=beats, name="")
+        expected = daemon.arrangement_clip_at(0, beats, signature, "Keys")
         assert script.arrangement_clip_of(song, 0, clip) == expected
         assert script.clip_of(song, 0, 3, clip, True) == expected
         assert script.clip_of(song, 0, 3, clip, False) == daemon.slot_at(0, 3, "Keys")
         end = beats + 6.5
         span = script.bars_from_to(beats, end, song)
         assert span == f"bars {daemon.bar_beat(beats, per_bar)}..{daemon.bar_beat(end, per_bar)}"
+
+
+@pytest.mark.parametrize("clip_name", NAMES)
+@pytest.mark.parametrize("signature", SIGNATURES[:3], ids=lambda s: f"{s[0]}/{s[1]}")
+def test_arrangement_clips_read_the_same(signature: tuple[int, int], clip_name: str) -> None:
+    """Round 38: the daemon's answers (bridge/actions/clips/audio.py's describe) and the script's errors
+    name an arrangement clip by one text: its track as Live numbers it, the track's name, the clip's name
+    and the bar it starts at."""
+    for track_name in NAMES:
+        song = _song(signature, ["x", track_name])
+        for beats in (0.0, 2.5, 16.0, 33.75, 1000.0):
+            clip = SimpleNamespace(start_time=beats, name=clip_name)
+            said = daemon.arrangement_clip_at(1, beats, song, track_name, clip_name)
+            assert script.arrangement_clip_of(song, 1, clip) == said
+            assert script.clip_of(song, 1, 0, clip, True) == said
+            assert script.arrangement_clip_at(1, beats, song, track_name, clip_name) == said
 
 
 def test_the_first_places_read_as_live_shows_them() -> None:
@@ -73,6 +89,9 @@ def test_the_first_places_read_as_live_shows_them() -> None:
     assert script.bar_at(16.0, song) == "bar 5.1"
     assert script.bar_at(2.5, song) == "bar 1.3.3"
     assert script.bars_from_to(0.0, 16.0, _song((6, 8), [])) == "bars 1.1..6.2"
+    take = SimpleNamespace(start_time=16.0, name="Take")
+    assert script.arrangement_clip_of(song, 1, take) == "track 2 'Bass', the clip 'Take' at bar 5.1"
+    assert daemon.arrangement_clip_at(4, 2.5, (4, 4)) == "track 5, the clip at bar 1.3.3"
 
 
 @pytest.mark.parametrize("beats", [-1.0, -0.13, 1576800.2, 1e300, math.inf, -math.inf, math.nan])

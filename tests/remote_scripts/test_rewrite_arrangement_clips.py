@@ -34,7 +34,7 @@ def test_a_bad_clip_refuses_the_whole_request(host: LiveHost, client: OscClient)
     overlap = client.error(REWRITE, 1, 0, 0.0, 8.0, "a", 3, blob, 0, 4.0, 8.0, "b", 0)
     assert "track 1 '1-MIDI': clips at bar 1.1 and bar 2.1 overlap: expected apart" in overlap[1], overlap
     count = client.error(REWRITE, 2, 0, 0.0, 8.0, "a", 2, blob)
-    assert "track 1 '1-MIDI', the clip at bar 1.1: note_count 2, the blob holds 3" in count[1], count
+    assert "track 1 '1-MIDI', the clip 'a' at bar 1.1: note_count 2, the blob holds 3" in count[1], count
     short = client.error(REWRITE, 3, 0, 0.0, 8.0, "a", 0, 1, 4.0)
     assert "expected track, start_beats, length_beats, name, note_count" in short[1], short
     assert host.arrangement_clips(0) == [] and host.arrangement_clips(1) == []

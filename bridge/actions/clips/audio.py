@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bridge.actions.place.places import slot_at, track_at
+from bridge.actions.place.places import Signed, arrangement_clip_at, slot_at, track_at
 from bridge.app import App
 from bridge.live.client import ClipInfo, LiveContext
 from engines.errors import AudioFileError, InvalidValue
@@ -27,15 +27,18 @@ class AudioClip:
 
     @property
     def where(self) -> str:
-        return describe(self.track, self.slot, self.arrangement, self.info.name)
+        return describe(self.track, self.slot, self.info, self.context if self.arrangement else None)
 
 
-def describe(track: int, slot: int, arrangement: bool, name: str) -> str:
-    """A clip as Live shows its place (indexes from 0 in): "track 2, scene 1 ('Loop')", or the Arrangement's
-    clips of a track counted from 1, "track 2, arrangement clip 1 ('Take')"."""
-    if arrangement:
-        return f"{track_at(track)}, arrangement clip {slot + 1} ({name!r})"
-    return f"{slot_at(track, slot)} ({name!r})"
+def describe(track: int, slot: int, info: ClipInfo, song: Signed | None = None) -> str:
+    """A clip as Live shows its place (indexes from 0 in): a session clip "track 2, scene 1 ('Loop')"; with
+    ``song`` (its signature) an arrangement clip by its track, its name and the bar it starts at,
+    "track 5 'Vox', the clip 'Take' at bar 5.1", as the Remote Script names it (places.py)."""
+    if song is None:
+        return f"{slot_at(track, slot)} ({info.name!r})"
+    if info.start_time_beats < 0:  # a reply without the clip's start (no place to name): its name only
+        return f"{track_at(track, info.track_name)}, the clip {info.name!r}"
+    return arrangement_clip_at(track, info.start_time_beats, song, info.track_name, info.name)
 
 
 async def audio_clip(
@@ -57,7 +60,7 @@ async def audio_clip(
                 f"no clip is selected: select an audio clip or give {address} a track and slot"
             )
         info = await app.live.clip_info(track, slot)
-    where = describe(track, slot, arrangement, info.name)
+    where = describe(track, slot, info, ctx if arrangement else None)
     if not info.is_audio_clip:
         raise InvalidValue(f"{where} is a MIDI clip: {address} expected an audio clip")
     if not info.file_path:

@@ -35,7 +35,7 @@ class MidiClip:
 
     @property
     def where(self) -> str:
-        return describe(self.track, self.slot, False, self.info.name)
+        return describe(self.track, self.slot, self.info)
 
     @property
     def drums_by_name(self) -> bool | None:
@@ -74,7 +74,7 @@ def from_reading(reading: Reading, ctx: LiveContext, address: str) -> MidiClip:
     """A MidiClip of a reading (notes inside the clip, unmuted); InvalidValue for an audio clip."""
     info = reading.info
     if info.is_audio_clip:
-        where = describe(reading.track, reading.slot, False, info.name)
+        where = describe(reading.track, reading.slot, info)
         raise InvalidValue(f"{where} is an audio clip: {address} expected a MIDI clip")
     length = float(info.length_beats)
     notes = [n for n in reading.notes if n.start_beats < length and not n.mute]

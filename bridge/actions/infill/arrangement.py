@@ -28,7 +28,7 @@ from bridge.actions.infill.clips import Clip, as_clip
 from bridge.actions.infill.request import InfillRequest
 from bridge.actions.place import track as part_track
 from bridge.actions.place.made import NewTrack, taken_back_on_failure
-from bridge.actions.place.places import bar_at, track_at
+from bridge.actions.place.places import arrangement_clip_at, bar_at, track_at
 from bridge.actions.takes import write_recorded
 from bridge.app import App
 from bridge.jobs.board import Job
@@ -123,7 +123,8 @@ async def on_clip(app: App, job: Job, req: InfillRequest, address: str, generate
     result = await generate(app, job, req, live, [c.part for c in context], clip=clip.part,
                             first_bar=first or 0, last_bar=last or 0, bars=req.bars)  # fmt: skip
     parent = await infill_record.parent_of(app, track, -1, clip.reading.notes)
-    name = clip.reading.info.name or f"{clip.role} clip"
+    source = clip.reading.info
+    name = source.name or f"{clip.role} clip"
     if req.kind == "infill":
         at, length, shift, replace = start, float(result["length_beats"]), 0.0, True  # cuts the old clip
     else:
@@ -134,7 +135,7 @@ async def on_clip(app: App, job: Job, req: InfillRequest, address: str, generate
     bars = f"bars {result['first_bar']}-{result['last_bar']}"
     what = "rewritten in place, one undo step" if req.kind == "infill" else "as a new clip after it"
     return (
-        f"{req.kind} of the arrangement clip {name!r} on {track_at(track)} at {bar_at(start, live)}: {bars} {what} "
+        f"{req.kind} of {arrangement_clip_at(track, start, live, source.track_name, source.name)}: {bars} {what} "
         f"({landed[2]} notes at {bar_at(landed[1], live)}, seed {result['seeds'][0]})"
     )
 
@@ -165,9 +166,13 @@ async def accompany(app: App, job: Job, req: InfillRequest, generate: Generate) 
             made.append(NewTrack(track, name))
         landed = await _write(app, job, req, live, result, req.part, None, None,
                               (track, start, length, f"{req.part} (MIDI-GPT)", 0.0, req.replace))  # fmt: skip
+    heard = "; ".join(
+        arrangement_clip_at(c.reading.track, c.reading.info.start_time_beats, live, c.reading.info.track_name,
+                            c.reading.info.name) for c in context
+    )  # fmt: skip
     return (
         f"accompany: a {req.part} clip of {landed[2]} notes in the Arrangement on {track_at(landed[0])} at "
-        f"{bar_at(landed[1], live)}, {length:g} beats, from {', '.join(c.where for c in context)} (seed {result['seeds'][0]})"
+        f"{bar_at(landed[1], live)}, {length:g} beats, from {heard} (seed {result['seeds'][0]})"
     )
 
 

@@ -43,7 +43,7 @@ class Clip:
 
     @property
     def where(self) -> str:
-        return describe(self.reading.track, self.reading.slot, False, self.reading.info.name)
+        return describe(self.reading.track, self.reading.slot, self.reading.info)
 
     @property
     def length_beats(self) -> float:
@@ -80,7 +80,7 @@ async def target_clip(app: App, live: LiveContext, track: int, slot: int, addres
     if reading is None:
         raise InvalidValue(f"{slot_at(track, slot)} is empty: {address} expected a MIDI clip there")
     if reading.info.is_audio_clip:
-        where = describe(track, slot, False, reading.info.name)
+        where = describe(track, slot, reading.info)
         raise InvalidValue(f"{where} is an audio clip: {address} expected a MIDI clip")
     return as_clip(reading)
 

@@ -3,7 +3,8 @@
 A place the action found or wrote is named as Live shows it: a track by its number from 1 (Live's
 first track is "track 1", as the words read "track 2" as Live's second) and its name where known,
 a session slot by its scene from 1, a place in the Arrangement as Live's bar.beat (from 1.1; the
-sixteenth added only off the beat). A value the caller sent that is wrong (an OSC argument out of
+sixteenth added only off the beat), an arrangement clip by its track, its name and the bar it starts
+at ("track 5 'Vox', the clip 'Take' at bar 5.1", as the Remote Script's ``places.py`` names it too). A value the caller sent that is wrong (an OSC argument out of
 range) is not a place: its error names it as sent, with what was expected. OSC addresses and
 arguments, and the JSON fields of an answer, keep Live's indexes from 0.
 """
@@ -67,3 +68,13 @@ def bar_at(beats: float, song: Signed | Sequence[int]) -> str:
     (Live's context, or a take's stored [numerator, denominator]): "bar 5.1"."""
     num, den = (song.signature_numerator, song.signature_denominator) if isinstance(song, Signed) else song
     return "bar " + bar_beat(beats, num * 4.0 / den)
+
+
+def arrangement_clip_at(
+    track: int, start_beats: float, song: Signed | Sequence[int], track_name: str = "", clip_name: str = ""
+) -> str:
+    """An arrangement clip as Live shows it: its track, its name and where it starts, "track 5 'Vox', the
+    clip 'Take' at bar 5.1" (no clip name: "track 5 'Vox', the clip at bar 5.1"). The Remote Script's
+    ``arrangement_clip_at`` gives the same text (tests/remote_scripts/test_places_agree.py)."""
+    clip = f"the clip {clip_name!r}" if clip_name else "the clip"
+    return f"{track_at(track, track_name)}, {clip} at {bar_at(start_beats, song)}"

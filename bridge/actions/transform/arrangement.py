@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bridge import protocol
 from bridge.actions.clips.midi import from_reading
-from bridge.actions.place.places import bar_at, track_at
+from bridge.actions.place.places import arrangement_clip_at
 from bridge.actions.takes import write_recorded
 from bridge.actions.transform.make import transformed
 from bridge.actions.transform.request import TransformRequest
@@ -36,6 +36,6 @@ async def in_place(app: App, job: Job, req: TransformRequest) -> str:
         "note_count": count,
     }
     return (
-        f"{req.kind} of the arrangement clip {clip.info.name!r} on {track_at(track)} at {bar_at(at_beats, live)}: "
+        f"{req.kind} of {arrangement_clip_at(track, at_beats, live, clip.info.track_name, clip.info.name)}: "
         f"{count} notes in its place{note}; one undo brings the clip back"
     )

@@ -273,7 +273,7 @@ def test_an_arrangement_clip_in_the_clip_view_lands_on_the_arrangement_s_bars(ri
     before = props(rig, track, arrangement=True)
     status, result = analyze(rig, -1, -1, "arrangement", 1, "warp", 1)
     assert status[1] == "done", status
-    assert result["source"] == f"track {track + 1}, arrangement clip 1 ('drummer')"
+    assert result["source"] == f"track {track + 1} 'Arranged', the clip 'drummer' at bar 5.1"
     clip = props(rig, track, arrangement=True)
     assert clip["start_time"] == ARRANGED_AT and clip["start_marker"] == 0.0
     assert clip["warp_markers"][0] == (result["downbeats_s"][0], 0.0)

@@ -84,6 +84,8 @@ def test_infill_continue_and_accompany_work_on_arrangement_clips(
                         "source_at", 12.0, *model, "seed", 3)  # fmt: skip
             (_, state, _, message), _ = finish(client, "infill")
             assert state == "done" and "bars 2-3 rewritten in place" in message, message
+            # the source clip as the Remote Script names it too (places.py): track, its name, clip, start
+            assert message.startswith("infill of track 1 'Melody', the clip 'riff' at bar 3.1: "), message
             assert spans(live, 0) == [(8.0, 24.0)]
             after = rows(live, 0, 0)
             assert outside(after, 4.0, 12.0) == outside(before, 4.0, 12.0)  # the muted note too
@@ -96,6 +98,7 @@ def test_infill_continue_and_accompany_work_on_arrangement_clips(
             )
             (_, state, _, message), results = finish(client, "continue")
             assert state == "done" and "at bar 7.1" in message, message
+            assert message.startswith("continue of track 1 'Melody', the clip 'riff' at bar 3.1: "), message
             assert [(r["track"], r["slot"], r["start_beats"], r["length_beats"]) for r in results] == [
                 (0, -1, 24.0, 8.0)
             ]
@@ -112,6 +115,8 @@ def test_infill_continue_and_accompany_work_on_arrangement_clips(
                         *model, "seed", 4)  # fmt: skip
             (_, state, _, message), _ = finish(client, "accompany")
             assert state == "done" and "on track 3 at bar 3.1" in message, message
+            heard = "from track 1 'Melody', the clip 'riff' at bar 3.1; track 2 'Drums', the clip 'beat' at bar 3.1"
+            assert heard in message, message  # arrangement clips, not "scene 1" (round 38)
             assert spans(live, 2) == [(8.0, 24.0)] and spans(live, 1) == [(8.0, 24.0)]
 
             # a beat where the track holds no clip: refused naming it, nothing written

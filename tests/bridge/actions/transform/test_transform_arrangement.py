@@ -63,7 +63,10 @@ def test_a_transpose_replaces_the_arrangement_clip_in_place(store: Store) -> Non
                 state, said = transform(
                     client, "transpose", "track", 1, "slot", 0, "semitones", 2, "arrangement", 1
                 )
-                assert state == "done" and "arrangement clip 'verse bass' on track 2 at bar 1.1" in said, said
+                assert (
+                    state == "done"
+                    and "transpose of track 2 'Bass', the clip 'verse bass' at bar 1.1" in said
+                ), said
             finally:
                 client.close()
         after = rows(live)
