@@ -123,7 +123,9 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
     if ours is not None and guards.complained(s) == ours:  # "the kick's too hot, pull it down": softer
         return ruled
     # "make the organ track simpler": the track's own change, its word said; "bring the pads down a touch": a size
-    if track_change_said(ruled, ours, s) or (ours in ("louder", "softer") and graded_level(s) == ours):
+    # (a learned reading of the opposite change is a contradiction, asked below)
+    said_so = track_change_said(ruled, ours, s) or (ours in ("louder", "softer") and graded_level(s) == ours)
+    if said_so and {ours, best} not in OPPOSITES:
         return ruled
     if ours is None and best == "none" and p_best >= OVERRIDE and off_topic_style(ruled, s):
         return question(heard, NOT_OURS, [], ruled)  # "what time the footwork battle start tonight"

@@ -131,7 +131,7 @@ def test_a_pitched_part_or_a_relative_size_is_left_as_said(text: str) -> None:
         ("make the organ track simpler", ("simpler", "track:organ")),
         ("make the organ track a bit simpler", ("simpler", "track:organ")),
         ("make the strings track busier", ("busier", "track:strings")),
-        ("make the strings a little louder", ("louder", "track:strings")),
+        ("make the pads track louder", ("louder", "track:pads")),
         ("make the flute track simpler in the chorus", ("simpler", "track:flute")),
     ],
 )
