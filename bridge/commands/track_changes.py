@@ -5,7 +5,7 @@ read the track by its name and the change by its word; the learned reading was t
 chords, melody) and reads a sentence about "the organ" or "the strings" by the instrument word, not the change
 ("humanize", or the opposite level). Where the sentence says the change's own comparative ("simpler",
 "louder", "quieter" ...), none of the other direction and no complaint ("too"), the rules act, whatever the
-learned op; any other sentence is weighed as before.
+learned op but the opposite change (a contradiction, asked by ``weighing``); any other sentence is weighed as before.
 """
 
 from __future__ import annotations
