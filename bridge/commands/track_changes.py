@@ -1,6 +1,6 @@
 """A level or density change said in its own word of a track by its name (issue 55, round 38): the rules'.
 
-"make the organ track simpler", "make the strings a little louder", "bring the pads down a touch": the rules
+"make the organ track simpler", "make the pads track louder", "bring the pads down a touch": the rules
 read the track by its name and the change by its word; the learned reading was taught parts (drums, bass,
 chords, melody) and reads a sentence about "the organ" or "the strings" by the instrument word, not the change
 ("humanize", or the opposite level). Where the sentence says the change's own comparative ("simpler",
