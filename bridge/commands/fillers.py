@@ -20,6 +20,7 @@ from bridge.commands import vocab as v
 from bridge.commands.clip_words import DRUM_VOICES
 from bridge.commands.numbers import NUMBER_WORDS, words_to_digits
 from bridge.commands.take_counts import TAKE_WORDS
+from bridge.commands.taken_back import TAKEN_BACK
 
 FIX = "_fix_"
 _HESITATION = r"(?:u+m+|u+h+m*|e+r+m*|h+m+|ah+)"
@@ -40,6 +41,7 @@ _FIXES = (
     re.compile(r"(?<=,) (?:no|sorry|wait)(?=,)"),  # "sixteen bars, no, eight"
     re.compile(rf"(?<=,) (?:well,? )?(?:no|sorry|actually|make that|or rather)\b,?(?= (?:{_VALUE}))"),
     re.compile(r"\bwell,? actually\b,?"),  # "i only need the vocal, well actually just give me all"
+    TAKEN_BACK,  # round 38: "make the bass softer, actually make it louder": the later request only
 )
 # the value said before the marker: "three takes, two actually, two takes", "bar 5, bar 9 actually"
 _FIX_AFTER = re.compile(
@@ -69,7 +71,7 @@ _NOT_FILLER_NEXT = (
 _LIKE = re.compile(rf"(?P<lead>{_LIKE_AFTER}) like,?(?! {_NOT_FILLER_NEXT})")
 _ARTICLES = frozenset({"the", "a", "an", "my", "this", "that", "some", "those", "these", "our"})
 _PREPOSITIONS = frozenset({"with", "without", "in", "at", "for", "on", "from", "into", "to", "by"})
-_AFTER_FIX = frozenset({"just", "only", "like", "make", "it", "more", "rather", "actually", FIX})
+_AFTER_FIX = frozenset({"just", "only", "like", "make", "it", "them", "more", "rather", "actually", FIX})
 # words of one kind: a bare word after a marker takes the place of the last word of its kind
 _KEYS = frozenset(
     f"{note}{sign} {mode}" for note in "abcdefg" for sign in ("", " sharp", " flat") for mode in v.MODES

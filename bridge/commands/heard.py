@@ -16,6 +16,8 @@ from bridge.commands.german_words import german
 from bridge.commands.hinglish_words import hinglish
 from bridge.commands.idea_prefaces import without_preface
 from bridge.commands.key_moved import key_moved
+from bridge.commands.level_moves import level_moved
+from bridge.commands.mute_off import mute_off
 from bridge.commands.part_styles import styled_part
 from bridge.commands.plain_words import plain
 from bridge.commands.raga_words import raga_read
@@ -42,7 +44,8 @@ def heard_as(text: str) -> tuple[str, str | None]:
     if asked:
         return heard, asked
     heard = raga_read(german(heard))  # "in bhairavi, Sa is E": in E phrygian; "in H minor": B minor
-    heard = plain(preferred(sections_named(heard)))  # "in the hook": the chorus
+    heard = plain(preferred(sections_named(level_moved(mute_off(heard)))))  # "in the hook": the chorus; "the
+    # mute off": unmute; "lower the hats a lot": "make the hats a lot softer"
     # round 35: "follow the chords i selected" the clip selected; "the acid line" the bass line; "swing the hats a
     # little and the kick, make it louder" two requests; "a fill leading into the chorus" a fill at its start
     heard = led_into(topic_joined(styled_part(follow_words.selected_plainly(heard))))

@@ -45,6 +45,9 @@ _BACK_TO = re.compile(
 )
 _EACH = re.compile(r"\b(?:them|em|those|these|both|each|they)\b", re.I)  # more than one thing said before
 _PLACED = ("generate", "vary", "adjust", "transform", "automate", "mixer")  # requests said over a place
+# round 38: what a request adds on a drum voice it does not name: a later "them" is that voice ("add ghost
+# notes to the snare, then make them softer": the snare's hits, never the whole kit)
+_ADDED_ON = {"ghost_notes": "snare"}
 
 
 def later_request(first: Intent, clause: str, read_one: Reader) -> list[dict[str, Any]] | None:
@@ -69,7 +72,12 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> list[dict[str
         alone = read_one(_BACK_ONLY.sub(" ", said).strip())
     if not _own_target(alone) and (back_said := named_back(first, said)) is not None:
         again = read_one(back_said)  # "then make it a little bit louder": the bass, said by name, its size
-        alone = again if _said_of(again, first) and (not alone.understood or _more(again, alone)) else alone
+        added = _voices_of(first) != first.params.get("voices")  # "them" the voice added on, never the kit
+        alone = (
+            again
+            if _said_of(again, first) and (not alone.understood or added or _more(again, alone))
+            else alone
+        )
     if not alone.understood:  # "give me 3 options" alone asks; after a part made it counts its takes
         takes = takes_only(first, normalize(said)[0])
         return None if takes is None else [takes]
@@ -78,6 +86,8 @@ def later_request(first: Intent, clause: str, read_one: Reader) -> list[dict[str
         return None
     params = {k: val for k, val in alone.params.items() if k != "then"}
     part = alone.part
+    if PRONOUN.search(said) and part is None and _voices_of(first) != first.params.get("voices"):
+        return None  # what was added is not the first request's target: asked, never the whole kit
     if (
         PRONOUN.search(said)
         and part is None
@@ -159,7 +169,7 @@ def _more(again: Intent, alone: Intent) -> bool:
 def _said_of(again: Intent, first: Intent) -> bool:
     """Whether a later clause said again with the first request's target by name (``_named_back``) is read
     as a request on that target: its part, and its track or drum voice where the first names one."""
-    track, voices = first.params.get("track_name"), first.params.get("voices")
+    track, voices = first.params.get("track_name"), _voices_of(first)
     return (
         again.understood
         and again.part == first.part
@@ -174,7 +184,7 @@ def named_back(first: Intent, said: str) -> str | None:
     names a whole part or one voice of the drums ("swing the hats, then make them a bit louder"); else
     None. Read only where the clause alone is not understood: alone, "it" is any clip, so the learned
     reading may ask which."""
-    voices, track = first.params.get("voices"), first.params.get("track_name")
+    voices, track = _voices_of(first), first.params.get("track_name")
     if (first.part is None and not track) or first.params.get("target") or (track and voices):
         return None
     if voices is not None and not isinstance(voices, str):
@@ -189,6 +199,12 @@ def named_back(first: Intent, said: str) -> str | None:
         else f"the {track} track"
     )
     return _IT.sub(name, said)
+
+
+def _voices_of(first: Intent) -> object:
+    """The drum voices a later pronoun stands for: those the first request names, else the voice what it
+    adds is played on (``_ADDED_ON``)."""
+    return first.params.get("voices") or _ADDED_ON.get(str(first.params.get("kind")))
 
 
 def clean(clause: str) -> str:

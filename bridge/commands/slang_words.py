@@ -52,6 +52,9 @@ _LEAD = (
     r"(^|[,.;:!?]\s*|\b(?:and|then|also|just|please|pls|can you|could you|would you|will you|can u|could u|"
     r"go|now|so|maybe|quickly|quick|lets|let's|ok|okay|right|yo)\s+)"
 )
+# a whole piece's words ("the whole number from scratch") and what may open a sentence before it ("right, ...")
+_PIECES = r"tune|track|thing|song|piece|record|number"
+_OPENING = r"(?:(?:right|ok|okay|so|now|alright|yeah|yo|well)[,.!]?\s+)*"
 # after a counted place, what ends it ("for the last 8, please"): the count is of bars
 _PLACE_END = (
     r"(?=\s*(?:$|[,.;!?]|(?:and|then|please|pls|too|with|but|so|because|cuz|cos|though|thanks|ok|okay|or|if|as|"
@@ -90,8 +93,14 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
                 rf")(?: me)? (?={_NEW}\b)", re.I), "give me "),
     # "do the whole tune from scratch": a whole song made
     (re.compile(r"\b(?:do|redo|start|build|rebuild|remake|write|rewrite)(?: me)? (?:the|a|an|my) (?:whole|entire|full|"
-                r"complete) (?:tune|track|thing|song|piece|record)(?= (?:again )?from scratch\b)", re.I),
+                r"complete) (?:tune|track|thing|song|piece|record|number)(?= (?:again )?from scratch\b)", re.I),
      "make a whole song"),
+    # round 38: said with no verb at the sentence's start ("right, the whole number from scratch: pop"), and a
+    # new tune said beside "whole song" ("new tune from scratch, whole song, funk"): a whole song made
+    (re.compile(rf"^({_OPENING})(?:the|a|an|my) (?:whole|entire|full|complete) (?:{_PIECES})(?= (?:again )?from scratch\b)",
+                re.I), r"\1make a whole song"),
+    (re.compile(rf"^({_OPENING})(?:a )?(?:brand )?new (?:{_PIECES})\b(?=[^.;]*\b(?:whole|entire|full) song\b)", re.I),
+     r"\1a whole new song"),
     # "back out the last 3 changes", "scrap that last edit", "roll back two steps": undo
     (re.compile(rf"\b(?:back out|roll back|wind back|reverse|revert|scrap|bin|ditch|nix|lose|kill|drop|cancel)"
                 rf"(?= (?:(?:that|this|the|my|those|your) )?(?:(?:last|latest|previous|most recent) )?(?:{_N} )?{_EDITS}\b)",

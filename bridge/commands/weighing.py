@@ -17,6 +17,7 @@ from bridge.commands.feel_spans import feel_over_span, notes_over_span
 from bridge.commands.follow_words import selected_said
 from bridge.commands.intent import UNKNOWN, Intent, unknown
 from bridge.commands.job_words import cancels_job
+from bridge.commands.level_moves import graded_level
 from bridge.commands.made_said import SAID_MORE
 from bridge.commands.means import means_of
 from bridge.commands.musicgen_words import loop_of_a_sound
@@ -30,6 +31,7 @@ from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import OPPOSITES, QUIET, op_of, readings, target_of
 from bridge.commands.take_moves import moved_among, thrown_away
 from bridge.commands.take_words import hears_other
+from bridge.commands.track_changes import track_change_said
 from bridge.commands.track_words import WHICH_TRACK
 from bridge.commands.vague_words import DO_SOMETHING, VAGUE
 from bridge.commands.vocab import GENERATE_VERBS, HELP_PHRASES
@@ -119,6 +121,11 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
     if ours is None and thrown_away(s):  # "throw that take away": no action deletes a take, said so
         return ruled
     if ours is not None and guards.complained(s) == ours:  # "the kick's too hot, pull it down": softer
+        return ruled
+    # "make the organ track simpler": the track's own change, its word said; "bring the pads down a touch": a size
+    # (a learned reading of the opposite change is a contradiction, asked below)
+    said_so = track_change_said(ruled, ours, s) or (ours in ("louder", "softer") and graded_level(s) == ours)
+    if said_so and {ours, best} not in OPPOSITES:
         return ruled
     if ours is None and best == "none" and p_best >= OVERRIDE and off_topic_style(ruled, s):
         return question(heard, NOT_OURS, [], ruled)  # "what time the footwork battle start tonight"
