@@ -138,7 +138,7 @@ def _parse(text: str, voiced: bool) -> Intent:
     if not read.understood and (key := key_asked(heard, example, read=True)):  # "modulate everything"
         return unknown(heard, *key)
     if (
-        left := left_to_unread(heard, read, parse, rules)
+        left := left_to_unread(heard, read, example, rules)
     ) is not None:  # "<unread> the kick, make the hats simpler"
         return left
     return read
@@ -218,7 +218,7 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
             chosen.action, chosen.part, {**chosen.params, "prompt": prompt_without_request(prompt)}, heard
         )
     if negated_only(s):  # "don't mute the bass": its only request is what not to do
-        return not_done(heard, chosen.part, parse)
+        return not_done(heard, chosen.part, example)
     if (
         explain.dropped(chosen, s) is not None
         or dangling_not(s)  # "make the melody does not": the request's opposite may be meant

@@ -17,7 +17,7 @@ from bridge.commands import clip_words as cw
 from bridge.commands import key_asked, rephrase
 from bridge.commands import reader as lr
 from bridge.commands import vocab as v
-from bridge.commands.intent import UNKNOWN, Intent
+from bridge.commands.intent import EXAMPLES, UNKNOWN, Intent
 from bridge.commands.known import known_commands
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
@@ -106,14 +106,21 @@ def examples_read_by(parse: Callable[[str], Intent]) -> Callable[[str], Intent]:
 def examples() -> list[str]:
     """The examples questions offer that say no value, from their builders' own tables: the known commands
     (the nearest ones offered, ``known``), each op's sentence on each target (a reading said back, ``rephrase``)
-    and a modulation of the song, everything, "it" or a part to each of ``key_asked``'s keys."""
+    a modulation of the song, everything, "it" or a part to each of ``key_asked``'s keys, a part said by any of
+    its words made busier, simpler or varied (``faulted``, ``part_reading``, ``negated``) and the help's examples."""
     said = (
         rephrase.sentence_for(op, t, " ", offered=True)
         for op in (*rephrase.TEMPLATES, "make")  # a new part: its target is its only value
         for t in (None, *rephrase.TARGET_WORDS)
     )
     keyed = (e for what in key_asked.WHATS for e in key_asked.examples_of(what))
-    return list(dict.fromkeys([*known_commands(), *(t for t in said if t is not None), *keyed]))
+    parts = [
+        "everything",
+        *(f"the {w}" for w in sorted({*v.PARTS, *v.PARTS.values()}) if v.PARTS.get(w, w) in PARTS),
+    ]
+    bare = (s.format(p) for p in parts for s in ("make {} busier", "make {} simpler", "vary {}"))
+    said_so = [*known_commands(), *(t for t in said if t is not None), *keyed, *bare, *EXAMPLES]
+    return list(dict.fromkeys(said_so))
 
 
 def warm(parse: Callable[[str], Intent], texts: Iterable[str] | None = None) -> int:

@@ -27,6 +27,9 @@ QUESTIONS = [
     "make the flimbo busier",
     "regenerate the wobbler",
     "quantize the plonk",
+    "don't touch the melody",
+    "never quantize the drums",
+    "wobbel the toms, then quantize the bass",
 ]
 
 
