@@ -76,10 +76,11 @@ def test_an_example_kept_reads_as_the_whole_reader_reads_it() -> None:
     assert all(agree.example(s) is got for s, got in kept.items())  # read once
 
 
-def test_the_modulations_warmed_are_key_asked_own() -> None:
+def test_the_modulations_and_bare_parts_warmed_are_the_builders_own() -> None:
     warmed = set(offered.examples())
     assert {
         "modulate the bass to E major",
         "modulate everything to G major",
         "modulate it to D minor",
     } <= warmed
+    assert {"vary the bass", "make the bassline simpler", "make everything busier", "vary the keys"} <= warmed
