@@ -96,6 +96,9 @@ def parse(text: str, voiced: bool = False) -> Intent:
         return offered.acting(as_typed(text, spelled(text, _parse(text, voiced))), parse)
 
 
+example = offered.examples_read_by(parse)  # a question's own example, read as ``parse``, kept by ``acting``
+
+
 def _parse(text: str, voiced: bool) -> Intent:
     heard, asked = heard_as(text)
     if asked:
@@ -114,7 +117,7 @@ def _parse(text: str, voiced: bool) -> Intent:
         which := which_of_two(heard)
     ) is not None:  # "quantize the snare and the bass, make it softer": which?
         return unknown(heard, which, re.findall(r"'([^']+)'", which))
-    if (key := key_asked(heard, parse, read=False)) is not None:  # "modulate the bass": to which key?
+    if (key := key_asked(heard, example, read=False)) is not None:  # "modulate the bass": to which key?
         return unknown(heard, *key)
     if (undo := undo_asked(heard)) is not None:  # "undo the drums": their last change, or Live's last step?
         return undo
@@ -132,12 +135,10 @@ def _parse(text: str, voiced: bool) -> Intent:
         return amend
     if (until := until_section(normalize(heard)[0], read)) is not None:  # "mute the hats until the chorus"
         return unknown(heard, *until)
-    if (
-        not read.understood and (key := key_asked(heard, parse, read=True)) is not None
-    ):  # "modulate everything": to which key?
+    if not read.understood and (key := key_asked(heard, example, read=True)):  # "modulate everything"
         return unknown(heard, *key)
     if (
-        left := left_to_unread(heard, read, parse, rules)
+        left := left_to_unread(heard, read, example, rules)
     ) is not None:  # "<unread> the kick, make the hats simpler"
         return left
     return read
@@ -217,7 +218,7 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
             chosen.action, chosen.part, {**chosen.params, "prompt": prompt_without_request(prompt)}, heard
         )
     if negated_only(s):  # "don't mute the bass": its only request is what not to do
-        return not_done(heard, chosen.part, parse)
+        return not_done(heard, chosen.part, example)
     if (
         explain.dropped(chosen, s) is not None
         or dangling_not(s)  # "make the melody does not": the request's opposite may be meant
@@ -226,9 +227,9 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
     ):
         return ask(heard, s, key, reading, ruled)
     if (word := part_asked(chosen, s, heard, rules)) is not None:  # "regenerate the grave": which part is it?
-        return which_part(heard, word, reading.target, parse)  # each example read as a typed one
+        return which_part(heard, word, reading.target, example)  # each example read as a typed one
     if (slot := slot_asked(chosen, heard)) is not None:  # "a melody for the zwischenteil": which section?
-        return which_slot(heard, slot, parse, chosen)
+        return which_slot(heard, slot, example, chosen)
     left = unexplained(heard, chosen)  # "drums plus a bass line" read as drums: what of the bass?
     word = left[0] if left else leftover_values.unsaid(heard, chosen)  # "3 versions" made once: ask
     # "calme la basse dans le couplet": a tongue no table reads, no act on its English words alone

@@ -27,6 +27,7 @@ _INTERVAL = re.compile(
     r"\b(?:up|down|higher|lower|semitones?|steps?|tones?|octaves?|fifth|fourth|third)\b", re.I
 )
 KEYS = ("E major", "D minor", "A minor", "G major")  # any two keys: the examples say how a key is said
+WHATS = ("the song", "everything", "it", "the drums", "the bass", "the chords", "the melody")  # most said
 
 
 def key_asked(heard: str, read_as: Callable[[str], Intent], *, read: bool) -> tuple[str, list[str]] | None:
@@ -41,11 +42,17 @@ def key_asked(heard: str, read_as: Callable[[str], Intent], *, read: bool) -> tu
     whats = [said.group("what").strip()] if said else []
     whats += ["the song"] if read else []
     for what in whats:
-        said_so = (f"modulate {what} to {key}" for key in KEYS)
-        examples = [e for e in said_so if _changes_key(read_as(e), what)][:2]  # the first two read so
+        examples = [e for e in examples_of(what) if _changes_key(read_as(e), what)][
+            :2
+        ]  # the first two read so
         if len(examples) == 2:
             return f"(e.g. '{examples[0]}' or '{examples[1]}') to which key?", examples
     return None
+
+
+def examples_of(what: str) -> list[str]:
+    """The examples of a modulation of ``what`` ("the bass", "everything"), one for each of ``KEYS``."""
+    return [f"modulate {what} to {key}" for key in KEYS]
 
 
 def _changes_key(intent: Intent, what: str) -> bool:

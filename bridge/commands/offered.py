@@ -11,23 +11,26 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from bridge.commands import clip_words as cw
+from bridge.commands import key_asked, rephrase
 from bridge.commands import reader as lr
-from bridge.commands import rephrase
 from bridge.commands import vocab as v
-from bridge.commands.intent import UNKNOWN, Intent
+from bridge.commands.intent import EXAMPLES, UNKNOWN, Intent
 from bridge.commands.known import known_commands
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.track_words import not_a_part
+from bridge.commands.unknown_parts import _ASKING
 
 PARTS = ("drums", "bass", "chords", "melody")
 OTHER = "other"  # an instrument said that MuseAroo makes no part of
 _VOICES = {*cw.DRUM_VOICES, *cw.DRUM_VOICES.values(), "claps", "crash", "ghost_notes", "percussion"}
 _KEPT = 4096  # examples' readings kept
 _BATCH = 6  # examples read in one encoder call by ``warm`` (a question offers 2 to 7)
-_READ: dict[tuple[str, bool, Callable[[str], Intent]], Intent] = {}
+_Key = tuple[str, bool, Callable[[str], Intent], bool]
+_READ: dict[_Key, Intent] = {}
 _inside = threading.local()  # an example read while examples are checked offers nothing to check
 
 
@@ -77,20 +80,47 @@ def _read(text: str, on: bool, parse: Callable[[str], Intent]) -> Intent:
     return _READ[key]
 
 
-def _key(text: str, on: bool, parse: Callable[[str], Intent]) -> tuple[str, bool, Callable[[str], Intent]]:
-    """What an example's reading is kept by: its text as offered, whether the learned reading is on, the reader."""
-    return (text, on, parse)
+def _key(text: str, on: bool, parse: Callable[[str], Intent]) -> _Key:
+    """What an example's reading is kept by: its text as offered, whether the learned reading is on, the reader,
+    and whether it is read as another question's example (``unknown_parts._ASKING``: then it asks nothing)."""
+    return (text, on, parse, _ASKING.get())
+
+
+def reading(text: str, parse: Callable[[str], Intent]) -> Intent:
+    """``parse(text)`` as a question's builder reads its own examples ("modulate the bass to E major", "a melody
+    in the chorus"), kept with the examples ``acting`` reads: the same action, part and values (``acting``
+    changes only an unknown's reason and suggestions, and an example being read offers nothing to check)."""
+    was = getattr(_inside, "on", False)
+    _inside.on = True
+    try:
+        return _read(text, lr.enabled(), parse)
+    finally:
+        _inside.on = was
+
+
+def examples_read_by(parse: Callable[[str], Intent]) -> Callable[[str], Intent]:
+    """``reading`` by ``parse``: what a question's builder reads its examples with (``agree.example``)."""
+    return partial(reading, parse=parse)
 
 
 def examples() -> list[str]:
     """The examples questions offer that say no value, from their builders' own tables: the known commands
-    (the nearest ones offered, ``known``) and each op's sentence on each target (a reading said back, ``rephrase``)."""
+    (the nearest ones offered, ``known``), each op's sentence on each target (a reading said back, ``rephrase``)
+    a modulation of the song, everything, "it" or a part to each of ``key_asked``'s keys, a part said by any of
+    its words made busier, simpler or varied (``faulted``, ``part_reading``, ``negated``) and the help's examples."""
     said = (
         rephrase.sentence_for(op, t, " ", offered=True)
         for op in (*rephrase.TEMPLATES, "make")  # a new part: its target is its only value
         for t in (None, *rephrase.TARGET_WORDS)
     )
-    return list(dict.fromkeys([*known_commands(), *(t for t in said if t is not None)]))
+    keyed = (e for what in key_asked.WHATS for e in key_asked.examples_of(what))
+    parts = [
+        "everything",
+        *(f"the {w}" for w in sorted({*v.PARTS, *v.PARTS.values()}) if v.PARTS.get(w, w) in PARTS),
+    ]
+    bare = (s.format(p) for p in parts for s in ("make {} busier", "make {} simpler", "vary {}"))
+    said_so = [*known_commands(), *(t for t in said if t is not None), *keyed, *bare, *EXAMPLES]
+    return list(dict.fromkeys(said_so))
 
 
 def warm(parse: Callable[[str], Intent], texts: Iterable[str] | None = None) -> int:
