@@ -6,10 +6,6 @@ twelfth up. Its fundamental is still heard under it: on a84's lows tune set the 
 such a note averaged 0.34 (median; 0.19 at the tenth percentile), under a right note never 0.2 (0.09 median,
 the map's floor; 10 of 1306 at 0.15 or more). A true high note over a low one still ringing would look the same, but a
 one-note line rarely leaves its note ringing a twelfth under the next.
-
-A note the model reads faintly on its own key (its note map averaging under ``WEAK_OWN``, where a right
-bass note's is 0.57 or more on the tune sets) is taken for the harmonic on less: on a84's lows set clean
-guitar's last 8 notes read +19 had their key under them at 0.14-0.2 and their own map at 0.28-0.51 (a88).
 """
 
 from __future__ import annotations
@@ -20,23 +16,18 @@ from engines.transcription.model import LOWEST_MIDI, Posteriors
 from engines.transcription.tracks import Track
 
 TWELFTH = 19  # semitones from a note to its third harmonic
-TWELFTH_HEARD = 0.2  # a note whose key 19 under it averages this on the note map is that key's harmonic ...
-WEAK_OWN = 0.55  # ... or, where its own key averages under this, ...
-WEAK_HEARD = 0.13  # ... this
+TWELFTH_HEARD = 0.2  # a note whose key 19 under it averages this on the note map is that key's harmonic
 
 
 def lowered(tracks: list[Track], post: Posteriors, lowest: int) -> list[Track]:
     """``tracks`` (one note at a time), each one whose key a twelfth under it (not below ``lowest``, MIDI)
-    the note map hears at TWELFTH_HEARD or more over its frames (WEAK_HEARD where the note's own key
-    averages under WEAK_OWN) moved down onto that key."""
+    the note map hears at TWELFTH_HEARD or more over its frames moved down onto that key."""
     out: list[Track] = []
     for track in tracks:
         down = track.pitch - TWELFTH
         if down >= max(lowest, LOWEST_MIDI):
-            span = slice(track.start, max(track.end, track.start + 1))
-            heard = float(post.note[span, down - LOWEST_MIDI].mean())
-            own = float(post.note[span, track.pitch - LOWEST_MIDI].mean())
-            if heard >= TWELFTH_HEARD or (own < WEAK_OWN and heard >= WEAK_HEARD):
+            frames = post.note[track.start : max(track.end, track.start + 1), down - LOWEST_MIDI]
+            if float(frames.mean()) >= TWELFTH_HEARD:
                 track = dataclasses.replace(track, pitch=down)
         out.append(track)
     return out
