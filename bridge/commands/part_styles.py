@@ -3,7 +3,7 @@ the bass line played the acid (TB-303) way, never a track named "acid" ("open th
 over the last eight bars": the bass's filter). ``styled_part(text)`` says the part plainly: "the bass
 line". Jazz speech's "the head" (a tune's written melody) said where a part is meant ("double the head an octave
 up") is the melody; after a preposition it is a place ("take it from the head", "back to the head") and is kept,
-as is "the head of ..." and "head" in a compound ("head nod"). A style word with no one part ("the techno line", "the house line") is left to the readers, which
+as is "the head of ...", "head" in a compound ("head nod") and in a later clause (a reason). A style word with no one part ("the techno line", "the house line") is left to the readers, which
 ask; an instrument before "line" ("the cello line") stays the track so named (``track_words``).
 Works on the typed text (any case).
 """
@@ -28,6 +28,8 @@ _HEAD = re.compile(
     re.I,
 )
 
+_LATER = re.compile(r"[,;.!?](?:\s|$)|\s(?:but|so|because|cause|cos|since|as)\s", re.I)
+
 
 def _head(m: re.Match[str]) -> str:
     before = m.group("before")
@@ -39,5 +41,7 @@ def _head(m: re.Match[str]) -> str:
 def styled_part(text: str) -> str:
     """The sentence with "the acid line" said as the part it is ("the bass line"), "the head" as the melody;
     others as they were."""
-    text = _HEAD.sub(_head, text)
+    cut = _LATER.search(text)  # the request's clause only: "..., I want the piano to state the head" a reason
+    at = cut.start() if cut else len(text)
+    text = _HEAD.sub(_head, text[:at]) + text[at:]
     return _STYLED.sub(lambda m: f"{m.group('det')} {_STYLE_PART[m.group('style').lower()]}", text)
