@@ -87,7 +87,7 @@ def over_parts(heard: str, intent: Intent, read_one: Callable[[str], Intent]) ->
         return intent
     if intent.understood and intent.action != alone.action:
         return intent
-    return _each_alone(heard, pair.span(), alone, [(other, other)], read_one)
+    return _each_alone(heard, pair.span(), alone, [(other, pair.group(2))], read_one)
 
 
 def _target(words: str) -> str:
@@ -116,7 +116,7 @@ def _listed(heard: str, intent: Intent, read_one: Callable[[str], Intent]) -> In
     tracks = any(t.startswith("track:") for t in targets)
     if tracks and alone.action != "mixer":
         return None
-    others = [(t, t[6:] if t.startswith("track:") else t) for t in targets[1:]]  # each by its own name
+    others = [(t, said[[_target(w) for w in said].index(t)]) for t in targets[1:]]
     return _each_alone(heard, found.span(), alone, others, read_one)
 
 
@@ -133,12 +133,14 @@ def _each_alone(
 ) -> Intent:
     """``alone`` (the change read on the list's first part) with each other part in ``then``, as the sentence
     said of that part alone reads it ("shuffle the bass and the drums": the drums read alone too, never the
-    bass's reading copied); a question where a part alone reads another op or is asked about. Each other part is
-    read by its own name ("the chords", never "the comping"): the learned reading doubts a word it was never
-    taught as a part alone more than in its sentence."""
+    bass's reading copied); a question where a part alone reads another op or is asked about. A part said
+    by another word that reads another op alone is read by its own name too ("the comping": "the chords"): the
+    learned reading doubts a word it was never taught as a part alone more than in its sentence."""
     op, then, readings = _op(alone), [], [alone]
     for target, word in others:
         own = read_one(f"{heard[: span[0]]}the {word}{heard[span[1] :]}")
+        if _op(own) != op and target in MAIN and word.lower() != target:  # "the comping": as "the chords" too
+            own = read_one(f"{heard[: span[0]]}the {target}{heard[span[1] :]}")
         readings.append(own)
         if _op(own) != op:
             continue
