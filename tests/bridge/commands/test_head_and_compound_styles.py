@@ -26,7 +26,12 @@ def test_the_head_said_as_a_part_is_the_melody(text: str, op: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["take it from the head", "go back to the head after the solo", "a crash at the head of the chorus"],
+    [
+        "take it from the head",
+        "go back to the head after the solo",
+        "a crash at the head of the chorus",
+        "strip the shaker out of bars 1 to 8, I'd like the sax to play the head on its own",
+    ],
 )
 def test_the_head_as_a_place_is_kept(text: str) -> None:
     assert styled_part(text) == text

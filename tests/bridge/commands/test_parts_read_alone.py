@@ -40,6 +40,8 @@ def test_parts_read_differently_alone_are_asked(text: str) -> None:
         ("shuffle the melody and the bass", "vary", ["melody", "bass"]),
         ("make the drums and the keys fatter", "busier", ["drums", "chords"]),
         ("swing the melody and the keys", "swing", ["melody", "chords"]),
+        ("make the drums and the voicings a touch quieter", "softer", ["drums", "chords"]),
+        ("would you make the melody and the comping a hair softer?", "softer", ["melody", "chords"]),
         ("make the keys, bass and melody a bit quieter", "softer", ["chords", "bass", "melody"]),
     ],
 )
