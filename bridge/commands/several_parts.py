@@ -13,9 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 from bridge.commands import vocab as v
-from bridge.commands.intent import Intent
+from bridge.commands.intent import Intent, unknown
 from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
+from bridge.commands.rephrase import sentence_for
 from bridge.commands.spotting import take
 from bridge.commands.track_words import INSTRUMENTS
 
@@ -86,8 +87,7 @@ def over_parts(heard: str, intent: Intent, read_one: Callable[[str], Intent]) ->
         return intent
     if intent.understood and intent.action != alone.action:
         return intent
-    params = {**alone.params, "then": [on_part(alone, other)]}
-    return Intent(alone.action, alone.part, params, heard)
+    return _each_alone(heard, pair.span(), alone, [(other, pair.group(2))], read_one)
 
 
 def _target(words: str) -> str:
@@ -116,8 +116,59 @@ def _listed(heard: str, intent: Intent, read_one: Callable[[str], Intent]) -> In
     tracks = any(t.startswith("track:") for t in targets)
     if tracks and alone.action != "mixer":
         return None
-    then = [_on_target(alone, t) for t in targets[1:]]
-    return Intent(alone.action, alone.part, {**alone.params, "then": then}, heard)
+    others = [(t, said[[_target(w) for w in said].index(t)]) for t in targets[1:]]
+    return _each_alone(heard, found.span(), alone, others, read_one)
+
+
+def _op(intent: Intent) -> object:
+    return means_of(intent.as_dict()).get("op") if intent.understood else None
+
+
+def _each_alone(
+    heard: str,
+    span: tuple[int, int],
+    alone: Intent,
+    others: list[tuple[str, str]],
+    read_one: Callable[[str], Intent],
+) -> Intent:
+    """``alone`` (the change read on the list's first part) with each other part in ``then``, as the sentence
+    said of that part alone reads it ("shuffle the bass and the drums": the drums read alone too, never the
+    bass's reading copied); a question where a part alone reads another op or is asked about. A part said
+    by another word that reads another op alone is read by its own name too ("the comping": "the chords"): the
+    learned reading doubts a word it was never taught as a part alone more than in its sentence."""
+    op, then, readings = _op(alone), [], [alone]
+    for target, word in others:
+        own = read_one(f"{heard[: span[0]]}the {word}{heard[span[1] :]}")
+        if _op(own) != op and target in MAIN and word.lower() != target:  # "the comping": as "the chords" too
+            own = read_one(f"{heard[: span[0]]}the {target}{heard[span[1] :]}")
+        readings.append(own)
+        if _op(own) != op:
+            continue
+        mine = (
+            own.part == target and own.action == alone.action and not {"then", "not_done"} & set(own.params)
+        )
+        then.append(on_part(own, target) if mine else _on_target(alone, target))
+    if len(then) == len(others):
+        return Intent(alone.action, alone.part, {**alone.params, "then": then}, heard)
+    return _asked(heard, [alone.part, *(t for t, _ in others)], readings, read_one)
+
+
+def _asked(
+    heard: str, targets: list[Any], readings: list[Intent], read_one: Callable[[str], Intent]
+) -> Intent:
+    """The question for parts whose readings alone differ: the sentence said of them all with each op a part
+    alone is read as, or a question of that part offers ("did you mean 'vary the bass line and the drums' or
+    'swing the bass line and the drums'?")."""
+    ops: list[object] = []
+    for reading in readings:
+        asked = re.findall(r"'([^']+)'", str(reading.params.get("reason", "")))
+        ops += [_op(reading)] if reading.understood else [_op(read_one(x)) for x in asked]
+    s, key, _ = normalize(heard)
+    targets = [t for t in targets if isinstance(t, str) and not t.startswith("track:")]
+    said = [x for o in dict.fromkeys(ops) if o and (x := sentence_for(str(o), targets, s, key, offered=True))]
+    if not said:
+        return unknown(heard, "what should change in each of them?")
+    return unknown(heard, "did you mean " + " or ".join(f"'{x}'" for x in said[:3]) + "?", said[:3])
 
 
 def _on_target(first: Intent, target: str) -> dict[str, Any]:

@@ -1,5 +1,9 @@
 """A style said as an adjective, and said of a drum voice (issue 55, round 34).
 
+A compound style ("hybrid-orchestral", round 38) is read as its genre half only when that half names a genre
+preset ("neo-classical": classical); else it is carried as said, one word no table reads ("hybridorchestral"),
+never the preset an alias of its half points to ("orchestral": classical).
+
 "make the chords more poppy", "make the drums more rocky", "the bass a bit more latiny": a genre said as an
 adjective no table lists (a "-y", "-ey" or "-ish" on the genre's name, its last letter doubled or not) is that
 genre (``genre_of``), read where "more jazzy" is (``setting_words``). Two kinds are asked (``style_question``),
@@ -15,10 +19,12 @@ never acted on and never refused as no music:
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bridge.commands import vocab as v
 from bridge.commands.change_words import VOICES
 from bridge.commands.world_styles import NO_PRESET  # styles no preset holds, the nearest one the product has
+from engines.preset_files import names
 
 _SUFFIXES = ("ish", "ey", "y")
 
@@ -61,7 +67,32 @@ def said_plainly(heard: str) -> str:
         stem = None if word in v.GENRES else next((s for s in _stems(word) if s in v.GENRES), None)
         return m.group(0) if stem is None else m.group(0)[: m.start(1) - m.start()] + stem
 
-    return _MADE_ADJECTIVE.sub(made, _MORE_ADJECTIVE.sub(plain, heard))
+    return _compounds(_MADE_ADJECTIVE.sub(made, _MORE_ADJECTIVE.sub(plain, heard)))
+
+
+@cache
+def _presets() -> frozenset[str]:
+    return frozenset(names("genres"))
+
+
+_COMPOUND = re.compile(r"\b([a-z]+)-([a-z]+)\b", re.I)
+
+
+def _compounds(heard: str) -> str:
+    """``heard`` with each hyphened compound of a word and a genre word none of whose genre halves names a preset
+    said as one word ("hybrid-orchestral" -> "hybridorchestral"); "neo-classical", "lo-fi", "hip-hop" kept."""
+    presets = _presets()
+
+    def joined(m: re.Match[str]) -> str:
+        halves = [h.lower() for h in m.groups()]
+        if f"{halves[0]} {halves[1]}" in v.GENRES or m.group(0).lower() in presets:
+            return m.group(0)  # "lo-fi", "hip-hop": a genre's own name
+        said = [h for h in halves if h in v.GENRES]
+        if not said or len(said) == 2 or any(h in presets for h in said):
+            return m.group(0)
+        return "".join(m.groups())
+
+    return _COMPOUND.sub(joined, heard)
 
 
 _PARTS = "|".join(sorted((re.escape(p) for p in v.PARTS), key=len, reverse=True))
