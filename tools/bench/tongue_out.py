@@ -61,6 +61,8 @@ UNTABLED: dict[str, tuple[int, ...]] = {
     "Persian (W6)": (155,),
     "Punjabi (Y6; a few words the Hinglish table shares)": (157,),
     "Thai (Z6)": (158,),
+    "Hebrew (B7)": (160,),
+    "Tamil (D7)": (162,),
 }
 SWITCHES = ("hinglish", "indonesian", "german", "spanish", "patois", "pidgin", "scots", "borrowed")
 
