@@ -8,7 +8,10 @@ speak said plainly, a filler dropped, accents folded), but an answer shows and k
   ``track_name`` "violão", not the reader's folded "violao". The reader folds accents early (``spanish.fold``)
   so that "violão" and "violao" read the same; Live's own track lookup folds both sides too
   (``actions.place.track.tracks_named``), so the act is the same either way. A word of a track name is given
-  back its typed spelling when a word of the sentence folds to it; an ASCII sentence is returned untouched.
+  back its typed spelling when a word of the sentence folds to it; an ASCII sentence is returned untouched;
+- ``kept_quoted`` (round 38): a name or prompt given in quotes comes back exactly as typed: no reader's table
+  (sections, tongues, spelling) rewrites the words inside quotes (``name this take "mukhda final"`` is named
+  "mukhda final", never the section table's "the chorus final").
 
 Stdlib only.
 """
@@ -23,6 +26,15 @@ from bridge.commands.intent import Intent
 from bridge.commands.spanish import fold
 
 NAME_KEYS = ("track_name", "source_track_name")
+QUOTED_KEYS = (
+    "name",
+    "track_name",
+    "source_track_name",
+    "prompt",
+)  # the params whose words are the musician's
+# a span in double quotes (straight or curly), or in single quotes standing apart from words ("don't" is none)
+QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d|(?<!\w)\'([^\']+)\'(?!\w)|\u2018([^\u2019]+)\u2019')
+_MARKS = " \"'\u201c\u201d\u2018\u2019.,;:!?"
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -51,10 +63,32 @@ def _respelled(params: dict[str, Any], typed: dict[str, str]) -> dict[str, Any]:
     return params if out == params else out
 
 
+def kept_quoted(typed: str, intent: Intent) -> Intent:
+    """``intent`` with each name or prompt read from a quoted span of ``typed`` that span, exactly as typed
+    (the readers' rewrite of it, ``intent.heard``, aligned back to the typed words by ``typed_clause``)."""
+    spans = {
+        "".join(m.groups("")).strip().lower(): "".join(m.groups("")).strip() for m in QUOTED.finditer(typed)
+    }
+    if not spans or not intent.understood:
+        return intent
+    params = dict(intent.params)
+    for key in QUOTED_KEYS:
+        if isinstance(value := params.get(key), str) and value not in spans.values():
+            source = typed_clause(value, intent.heard, typed).strip(_MARKS).lower()
+            inside = [span for low, span in spans.items() if low in source]  # a prompt: its quote alone
+            whole = inside[0] if key == "prompt" and len(inside) == 1 and len(spans) == 1 else value
+            params[key] = spans.get(source, whole)
+    if params == intent.params:
+        return intent
+    return Intent(intent.action, intent.part, params, intent.heard)
+
+
 def as_typed(text: str, intent: Intent) -> Intent:
     """``intent`` with its ``heard`` (and an unknown answer's ``params["heard"]``) the sentence as typed, its
-    spaces made single, and each clause of its ``not_done`` in the typed words it was read from."""
+    spaces made single, each clause of its ``not_done`` in the typed words it was read from, and a name or
+    prompt said in quotes as typed (``kept_quoted``)."""
     typed = " ".join(text.split())
+    intent = kept_quoted(typed, intent)
     params = intent.params
     if not intent.understood and params.get("heard", typed) != typed:
         params = {**params, "heard": typed}
