@@ -31,6 +31,7 @@ from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import OPPOSITES, QUIET, op_of, readings, target_of
 from bridge.commands.take_moves import moved_among, thrown_away
 from bridge.commands.take_words import hears_other
+from bridge.commands.tempo_said import never_made
 from bridge.commands.track_changes import track_change_said
 from bridge.commands.track_words import WHICH_TRACK
 from bridge.commands.vague_words import DO_SOMETHING, VAGUE
@@ -83,6 +84,8 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return ruled
     if ours == best or (ours is not None and not reading.knows(ours)):  # an op the head never learned
         return ruled
+    if never_made(ruled, best, s):  # "project tempo 132 <unread> set <unread>": the tempo set, or asked
+        return ruled if ruled.action == "set_tempo" else ask(heard, s, key, reading, ruled)
     if (ours in HISTORY_OPS and CHANGED_MIND.search(s)) or (
         ours is not None
         and (explain.names_only(ours, best, s) or feel_over_span(ruled, s) or notes_over_span(ruled, s))
