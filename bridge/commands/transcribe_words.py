@@ -49,7 +49,11 @@ KIND_WORDS = (
         r"cajons?|shakers?|tambourines?|hand drums?|shekeres?|cabasas?|maracas?|guiros?|cowbells?|agogos?|claves|"
         r"timbales|talking drums?|darbukas?|doumbeks?|frame drums?|bodhrans?|taikos?|udus?|percussion loop|"
         # round 35: the hand drums of Indonesia, South Asia, West Africa and the Middle East said by their names
-        r"kendh?angs?|gendangs?|rebanas?|dhol(?:ak)?s?|dholaks?|mridangams?|ghatams?|dununs?|sabars?|riqs?|dafs?",
+        r"kendh?angs?|gendangs?|rebanas?|dhol(?:ak)?s?|dholaks?|mridangams?|ghatams?|dununs?|sabars?|riqs?|dafs?|"
+        # round 38: a voice of the kit or the kit said of the clip ("this snare warm up", "the kick loop",
+        # "my hi hat groove", "this tom fill"): hits to transcribe as drums, never pitched notes
+        r"kicks?|kick drums?|bass drums?|snares?|snare drums?|hi ?hats?|hihats?|hats|toms?|floor toms?|cymbals?|"
+        r"rides?|crash(?:es)?|claps?|rim ?shots?|rims|drum ?kit|kit|drum set|drum fill|drumline|drum line",
     ),
     ("bass", r"bass ?line|bass|sub"),
     ("piano", r"piano(?! roll)|keys|rhodes"),
