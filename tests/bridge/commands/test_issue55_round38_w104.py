@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from bridge.commands import parse
 from bridge.commands.drumline_words import drums_plainly
 from tests.bridge.commands.meant import case, read
 
@@ -61,3 +62,20 @@ def test_a_drumlines_words_are_its_voices_and_groove_by_the_rules_alone(
 def test_a_harmonic_cadence_and_singing_tenors_stay_as_said(text: str) -> None:
     plain = drums_plainly(text)
     assert "drums" not in plain.replace("drum machine", "") and "toms" not in plain, plain
+
+
+# a mix complaint with no direction, its "is" dropped ("the clarinet not sitting good in the mix, sort it
+# out" made the clarinet softer): which change is asked, never a guessed direction (``vague_words.placed``)
+@LEARNED
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the sax not sitting right in the mix",
+        "the flute not fitting well in the mix, can you fix it",
+        "the oboe not sitting good in the mix, sort it out please",
+        "the organ isnt sitting right in the mix, fix it in the mix",
+    ],
+)
+def test_a_mix_complaint_with_no_direction_asks_which_change(text: str) -> None:
+    got = parse(text)
+    assert not got.understood and "what should change" in str(got.params["reason"]), got
