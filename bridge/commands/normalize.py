@@ -15,6 +15,7 @@ from bridge.commands import vocab as v
 from bridge.commands.amount_words import plainly
 from bridge.commands.camelot import as_named_keys
 from bridge.commands.counts import as_counted
+from bridge.commands.drumline_words import drums_plainly
 from bridge.commands.loose_counts import counted
 from bridge.commands.misheard import as_parts
 from bridge.commands.numbers import slips_read, words_to_digits
@@ -257,7 +258,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     lowered = _PLACE_FIRST.sub(r"\2 \1", _LABEL_FIRST.sub(_labelled, lowered))
     if _SWING_SAID.search(lowered):
         lowered = _NAMED_SWING.sub(" ", lowered)
-    lowered = as_808_bass(lowered)
+    lowered = as_808_bass(drums_plainly(lowered))  # "the bass drums", "the cadence": the kick, the drums
     for said, meant in _OTHER_TONGUE:
         lowered = said.sub(meant, lowered)
     lowered = as_parts(plainly_said(lowered))  # "put the courts and the base up": the chords and the bass

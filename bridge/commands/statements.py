@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from bridge.commands.asides import FOR_PEOPLE
 from bridge.commands.borrowed_words import borrowed
+from bridge.commands.drumline_words import drums_plainly
 from bridge.commands.fillers import as_meant
 from bridge.commands.intent import Intent
 from bridge.commands.musicgen_words import anywhere
@@ -62,7 +63,9 @@ def for_reading(heard: str) -> str:
         heard, prompt_as_written=False
     )  # "a loop of cuica and pandeiro": the reading's "percussion"
     meant = _without_what_stays(_without_reason(as_meant(request_said(heard))))
-    meant = as_trained(plainly_said(meant))  # "eight measures", "as jungle": eight bars, as drum and bass
+    meant = as_trained(
+        plainly_said(drums_plainly(meant))
+    )  # "eight measures", "as jungle": eight bars, as drum and bass
     meant = _CLIP_KIND.sub(r"\1 \2", meant)  # "follows the selected MIDI clip": the clip, no transcription
     judged = _VERDICT.sub(
         "", meant

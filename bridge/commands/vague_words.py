@@ -112,10 +112,10 @@ _IN_THE_MIX = re.compile(
     rf"{_LEAD}(?:make|get|help|have|let) ({_TARGET}) (?:to )?(?:sit|fit|blend|gel|glue|cut|poke|stand|sound|come)"
     r"(?: (?:in|through|out|together|forward|back))?(?: (?:a bit |a little |much |way )?(?:better|nicer|right|more|less))?"
     r"(?: (?:in|into|with) (?:the|my) (?:mix|track|song|beat|rest))?(?: please)? $"  # or said as a fault: "the bass
-    rf"|^ ((?:the |my |this )?{_W}) (?:is not|isnt|are not|arent|aint|doesnt|does not|dont|do not) (?:quite |really )?(?:sitting|sittin|sit|fitting|fit|"
+    rf"|^ ((?:the |my |this )?{_W}) (?:is not|isnt|are not|arent|aint|doesnt|does not|dont|do not|not) (?:quite |really )?(?:sitting|sittin|sit|fitting|fit|"
     r"blending|blend|sat)(?: right| well| good| properly)? in (?:the|my) mix(?: mate| man| bro)?"
-    r"(?:(?: can| could| would)? (?:you )?(?:sort|fix) (?:it|that|them)(?: out)?(?: please)?)? $"
-)  # isnt sitting right in the mix, sort it out"
+    r"(?:(?: can| could| would)? (?:you )?(?:sort|fix) (?:it|that|them)(?: out| in the mix)?(?: please)?)? $"
+)  # isnt sitting right in the mix, sort it out"; its "is" dropped: "the sax not sitting good in the mix"
 # a groove wished for: "make it bounce more", "get the drums to bop" (more swing, more notes or another feel)
 _BOUNCE = re.compile(
     rf"{_LEAD}(?:make|get|have|let) ({_TARGET}) (?:to )?(?:bounce|bop|sway|skank|bounce around)"
