@@ -18,7 +18,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from tools.corpus.transcription_leaps import BARS, MAJOR, Row, rendered, score
+from tools.corpus.transcription_leaps import BARS, MAJOR, Row, bass_items, score
 
 SET_VERSION = 1
 SEEDS = (31, 32, 33)
@@ -53,14 +53,7 @@ def default_out() -> Path:
 
 def items(out: Path) -> list[dict[str, Any]]:
     """Every program at every seed (tempo cycled): kind, program, seed, tempo, wav and truth in seconds."""
-    out.mkdir(parents=True, exist_ok=True)
-    made = []
-    for n, (program, seed) in enumerate((p, s) for p in PROGRAMS for s in SEEDS):
-        rng = random.Random(f"bowed-{program}-{seed}")
-        rows = bowed_line(rng)
-        bpm = TEMPOS_BPM[n % len(TEMPOS_BPM)]
-        made.append(rendered(out, "bass", program, seed, bpm, rows, rng, "the bowed set"))
-    return made
+    return bass_items(out, bowed_line, "the bowed set", PROGRAMS, SEEDS, TEMPOS_BPM)
 
 
 def main() -> None:

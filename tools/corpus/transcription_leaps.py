@@ -111,6 +111,26 @@ def items(out: Path, kinds: tuple[str, ...] = tuple(PROGRAMS)) -> list[dict[str,
     return made
 
 
+def bass_items(
+    out: Path,
+    line: Callable[[random.Random], list[Row]],
+    named: str,
+    programs: tuple[int, ...],
+    seeds: tuple[int, ...],
+    tempos_bpm: tuple[int, ...],
+) -> list[dict[str, Any]]:
+    """A bass tune set's items: ``line`` drawn at every program and seed (its rng seeded by the set's first word,
+    ``named`` "the lows set" -> "lows", the program and the seed; the tempo cycled), each rendered once."""
+    out.mkdir(parents=True, exist_ok=True)
+    made = []
+    word = named.split()[1]
+    for n, (program, seed) in enumerate((p, s) for p in programs for s in seeds):
+        rng = random.Random(f"{word}-{program}-{seed}")
+        rows = line(rng)
+        made.append(rendered(out, "bass", program, seed, tempos_bpm[n % len(tempos_bpm)], rows, rng, named))
+    return made
+
+
 def rendered(
     out: Path, kind: str, program: int, seed: int, bpm: float, rows: list[Row], rng: random.Random, named: str
 ) -> dict[str, Any]:
