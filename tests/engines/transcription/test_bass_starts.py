@@ -7,16 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import pytest
-import soundfile as sf
 
-from engines.music import Note
-from engines.transcription import mono, transcribe
+from engines.transcription import mono
 from engines.transcription.model import FRAMES_PER_S, LOWEST_MIDI, Posteriors
-from tests.conftest import require_tool
-from tests.engines.transcription.stand_in import stand_in_maps
-from tools.corpus.transcription_set import write_part
-from tools.eval.rendered import render_midi
+from tests.engines.transcription.stand_in import eighths_read, stand_in_maps
 
 PEAK = round(0.8 * FRAMES_PER_S)
 
@@ -52,21 +46,7 @@ def test_a_bowed_low_note_keeps_its_climb() -> None:
 def test_a_jazz_guitar_on_low_eighths_starts_on_time(tmp_path: Path) -> None:
     """One bar at 116 bpm on jazz guitar (GM 26, a tune program, FluidR3): E2 E1 E1 B1 E1 E1 G1 A1 in eighths.
     Without the rule three of them (E1, G1, A1) started 77-98 ms early: 5 of the 8 within 50 ms."""
-    fluidsynth = require_tool("fluidsynth")
-    soundfont = Path("/usr/share/sounds/sf2/FluidR3_GM.sf2")
-    if not soundfont.is_file():
-        pytest.skip(f"{soundfont} is not installed (apt-get install fluid-soundfont-gm)")
     pitches = [40, 28, 28, 35, 28, 28, 31, 33]
-    midi, wav = tmp_path / "low.mid", tmp_path / "low.wav"
-    notes = [Note(p, 0.5 * i, 0.45, 90) for i, p in enumerate(pitches)]
-    write_part(midi, notes, tempo_bpm=116.0, program=26, drums=False)
-    render_midi(fluidsynth, midi, wav, gain=0.6, soundfont=soundfont)
-    audio, rate = sf.read(wav, dtype="float32")
-    found = transcribe(audio, rate, kind="bass").notes
+    found, hit = eighths_read(tmp_path, pitches, program=26)
     seen = [(n.pitch, round(n.start_s, 3)) for n in found]
-    hit = [
-        i
-        for i, p in enumerate(pitches)
-        if any(n.pitch == p and abs(n.start_s - i * 30 / 116) <= 0.05 for n in found)
-    ]
     assert len(hit) >= 7, seen

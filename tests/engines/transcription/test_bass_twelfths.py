@@ -6,16 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-import soundfile as sf
-
-from engines.music import Note
-from engines.transcription import mono, transcribe, twelfths
+from engines.transcription import mono, twelfths
 from engines.transcription.model import Posteriors
-from tests.conftest import require_tool
+from tests.engines.transcription.stand_in import eighths_read
 from tests.engines.transcription.stand_in import stand_in_maps as _maps
-from tools.corpus.transcription_set import write_part
-from tools.eval.rendered import render_midi
 
 
 def _bass(post: Posteriors) -> list[int]:
@@ -43,27 +37,8 @@ def test_a_high_note_over_a_faint_low_ring_stays_high() -> None:
 def test_a_clean_guitar_on_low_eighths_reads_its_low_notes(tmp_path: Path) -> None:
     """One bar at 116 bpm on clean electric guitar (GM 27, FluidR3): E1 E1 F#1 F#1 E1 E1 G1 G1 in eighths.
     Without the rule the line read B2 B2 C#3 ... (their twelfths), none of the eight found."""
-    fluidsynth = require_tool("fluidsynth")
-    soundfont = Path("/usr/share/sounds/sf2/FluidR3_GM.sf2")
-    if not soundfont.is_file():
-        pytest.skip(f"{soundfont} is not installed (apt-get install fluid-soundfont-gm)")
     pitches = [28, 28, 30, 30, 28, 28, 31, 31]
-    midi, wav = tmp_path / "low.mid", tmp_path / "low.wav"
-    write_part(
-        midi,
-        [Note(p, 0.5 * i, 0.45, 90) for i, p in enumerate(pitches)],
-        tempo_bpm=116.0,
-        program=27,
-        drums=False,
-    )
-    render_midi(fluidsynth, midi, wav, gain=0.6, soundfont=soundfont)
-    audio, rate = sf.read(wav, dtype="float32")
-    found = transcribe(audio, rate, kind="bass").notes
+    found, hit = eighths_read(tmp_path, pitches, program=27)
     seen = [(n.pitch, round(n.start_s, 2)) for n in found]
     assert all(n.pitch < 40 for n in found), seen
-    hit = [
-        i
-        for i, p in enumerate(pitches)
-        if any(n.pitch == p and abs(n.start_s - i * 30 / 116) <= 0.05 for n in found)
-    ]
     assert len(hit) >= 6, seen
