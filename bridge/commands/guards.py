@@ -55,7 +55,7 @@ from bridge.commands.means import SELECTED_OPS, VOICES, means_of
 from bridge.commands.mood_words import mood_only
 from bridge.commands.region_words import SECTIONS
 from bridge.commands.scope_words import scope_of
-from bridge.commands.take_words import THIS_TAKE_OF
+from bridge.commands.take_words import THIS_PART, THIS_TAKE_OF
 from bridge.commands.vague_words import VAGUE
 from bridge.commands.whole_words import whole_said
 
@@ -216,8 +216,9 @@ def two_targets(intent: Intent, heard: str, s: str, target: str | None) -> str |
         return None  # (a separation's stem is a stem of the clip, no other target)
     if {got, target} & kept_targets(s) or not CLAUSES.search(heard.rstrip(" .!?")) or not _says(s, target):
         return None
-    if means["op"] in ("star", "unstar") and THIS_TAKE_OF.search(s):  # "this take of the chords is lovely,
-        return None  # mark it with a star": the take in hand, the part saying what it is
+    held = THIS_TAKE_OF.search(s) or THIS_PART.search(s)  # "this take of the chords", "this bass"
+    if means["op"] in ("star", "unstar") and held:  # "... is lovely, mark it with a star": the take in
+        return None  # hand, the part saying what it is
     if means["op"] == "accompany" and not _says(FOR_THE_CLIP.sub(" _ ", s), target):  # "chords for this
         return None  # melody": the melody said is the clip played along with
     if means.get("follow") == "this" and not _says(OVER.sub(" _ ", s), target):  # "a topline over these

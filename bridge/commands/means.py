@@ -56,11 +56,11 @@ def means_of(answer: dict[str, Any]) -> dict[str, Any]:
         out.pop(name, None)
     out = {k: v for k, v in out.items() if v is not None and v != {}}
     if params.get("then"):  # later requests (docs/intents.md "Several requests in one sentence")
-        return _then(out, [means_of(later) for later in params["then"]])
+        return then_as_list(out, [means_of(later) for later in params["then"]])
     return out
 
 
-def _then(out: dict[str, Any], later: list[dict[str, Any]]) -> dict[str, Any]:
+def then_as_list(out: dict[str, Any], later: list[dict[str, Any]]) -> dict[str, Any]:
     """One op with a target list where each later request is the first one's op with the same fields
     on another target ("humanise the chords and the melody"); else the later requests in ``then``."""
     rest = {k: v for k, v in out.items() if k != "target" and v is not None and v != {}}

@@ -160,7 +160,7 @@ def _parse(heard: str, s: str, key: str | None, model: str | None) -> Intent:
     history = tw.history_of(s, heard)  # before undo: "go back to the take before this one"
     if history is not None:
         # "this take of the chords is lovely, give it a star": the take in hand (the part says what it is)
-        held = history["do"] in ("star", "unstar") and tw.THIS_TAKE_OF.search(s) is not None
+        held = history["do"] in ("star", "unstar") and (tw.THIS_TAKE_OF.search(s) or tw.THIS_PART.search(s))
         return Intent(
             "history", None if history["do"] == "name" or held else sp.part_named(s), history, heard
         )

@@ -80,6 +80,13 @@ _STARRED = re.compile(r" (?:mark|tag|give) (?:it|this|that|them)(?: take| one| v
 
 # "this take of the chords", "that version of the bass": the take in hand, which is of that part
 THIS_TAKE_OF = re.compile(r" (?:this|that) (?:take|version|one) of (?:the|my) ")
+# round 39 (w107): "this bass is the one, star it", "love this drum groove, give it a star": the part said
+# after "this" says what the take in hand is, as "this take of the bass" does (docs/intents.md "Reading a label")
+_HELD_PARTS = ("drums", "drum", "drum beat", "drum groove", "beat", "groove", "bass", "bass line", "bassline",
+               "chords", "chord", "chord progression", "keys", "progression", "melody", "lead", "tune", "hook")  # fmt: skip
+THIS_PART = re.compile(
+    rf" (?:this|that) (?:{'|'.join(sorted(_HELD_PARTS, key=len, reverse=True))})(?: take| one)? "
+)
 
 
 def praised(s: str) -> bool:

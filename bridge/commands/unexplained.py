@@ -43,7 +43,7 @@ from bridge.commands.musicgen_words import without_purpose
 from bridge.commands.normalize import normalize
 from bridge.commands.region_words import SECTIONS, without_what_stays
 from bridge.commands.slipped_numbers import ORDINALS
-from bridge.commands.take_words import THIS_TAKE_OF
+from bridge.commands.take_words import THIS_PART, THIS_TAKE_OF
 
 TABLE = Path(__file__).with_name("unexplained_words.json")
 KINDS = ("value",)  # the kinds of word whose being unexplained stops an act (docs/benchmarks)
@@ -211,7 +211,9 @@ def unexplained(
     if op == "accompany":  # "chords for this melody": the melody is the clip played along with
         request = FOR_THE_CLIP.sub(" _ ", request)
     if op in ("star", "unstar"):  # "this take of the chords": the take in hand, the part saying what it is
-        request = re.sub(THIS_TAKE_OF.pattern + r"\w+(?= )", " this take ", request)
+        request = THIS_PART.sub(
+            " this take ", re.sub(THIS_TAKE_OF.pattern + r"\w+(?= )", " this take ", request)
+        )
     described = DESCRIBED.search(request) if op in MADE_OPS else None
     flavour = set(described.group(0).split()) if described is not None else set()
     said = with_units(request)

@@ -154,3 +154,42 @@ def test_this_is_no_target_in_a_later_request_either() -> None:
         {"op": "transpose", "semitones": 2, "then": [{"op": "make"}]},
         {**label, "then": [{"op": "make", "target": "this"}]},
     )
+
+
+def test_a_vary_or_a_drawing_of_it_is_the_newest_take_said_or_not() -> None:
+    # round 39 (w107): "two more goes at it" labelled `this` against a vary with no part (the newest
+    # take, the take ops' `this`); "fade it out over the last 4" likewise on the selected track
+    assert same({"op": "vary", "versions": 2}, {"op": "vary", "target": "this", "versions": 2})
+    assert same(
+        {"op": "automate", "shape": "fade_out", "scope": {"last_bars": 4}},
+        {"op": "automate", "target": "this", "shape": "fade_out", "scope": {"last_bars": 4}},
+    )
+    assert not same({"op": "vary", "target": "bass"}, {"op": "vary", "target": "this"})
+    later = {"op": "star", "target": "this", "then": [{"op": "vary", "target": "this", "versions": 3}]}
+    assert same({"op": "star", "then": [{"op": "vary", "versions": 3}]}, later)
+
+
+def test_a_fill_is_the_drums_said_or_not() -> None:
+    # docs/intents.md: fill | target (drums); "drop a fill in every 4 bars" labelled with no target
+    assert same({"op": "fill", "target": "drums", "every": 4}, {"op": "fill", "every": 4})
+    assert same({"op": "fill", "every": 4}, {"op": "fill", "target": "drums", "every": 4})
+    assert not same({"op": "fill", "target": "drums", "every": 4}, {"op": "fill", "every": 8})
+    assert not same({"op": "remove", "target": "drums"}, {"op": "remove"})  # only a fill's target is implied
+
+
+def test_the_same_change_on_a_later_part_reads_alike_on_both_sides() -> None:
+    # "4 bars of chords then 4 bars of melody": means_of reads the parser's `then` of the same op and
+    # fields on another part as a target list; a label written with `then` is read the same way
+    label = {
+        "op": "make",
+        "target": "chords",
+        "bars": 4,
+        "then": [{"op": "make", "target": "melody", "bars": 4}],
+    }
+    assert same({"op": "make", "target": ["chords", "melody"], "bars": 4}, label)
+    assert not same({"op": "make", "target": ["chords", "melody"], "bars": 8}, label)
+    other = {"op": "make", "target": "chords", "bars": 4, "then": [{"op": "louder", "target": "melody"}]}
+    assert not same({"op": "make", "target": ["chords", "melody"], "bars": 4}, other)
+    assert same(
+        {"op": "make", "target": "chords", "bars": 4, "then": [{"op": "louder", "target": "melody"}]}, other
+    )

@@ -15,7 +15,10 @@ the schema (``means_of``), and scored (``score``):
 - anything else (a wrong action, an action where ``none``/``ask`` was meant, a useless refusal): 0.
 
 Read as the schema says: a target ``this`` equals no target for the ops that work on the selected
-clip anyway (the parser's answer then names none), and a target ``song`` equals no target for
+clip anyway (the parser's answer then names none; a vary's "it", the newest take, and a drawing on the
+selected track count among them, docs/intents.md "Reading a label"), a fill's target ``drums`` equals
+none (the op table's "target (drums)"), a label's ``then`` of the first op and fields on other parts is
+read as ``means_of`` reads the answer's (one op with a target list), and a target ``song`` equals no target for
 ``set`` and ``tempo`` (Live's tempo, key and meter are the song's; only what is said is written, so
 "set the key to B minor" labelled with no target is the song's key; ``this`` and ``song`` stay
 different); parser details with no schema field (replace,
@@ -36,10 +39,14 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bridge.commands.means import SELECTED_OPS, means_of  # noqa: E402
+from bridge.commands.means import SELECTED_OPS, means_of, then_as_list  # noqa: E402
 
 QUESTION_OPS = ("none", "ask")
 SONG_OPS = ("set", "tempo")  # ops whose target, when the sentence names none, is the song
+# docs/intents.md "Reading a label": a vary of "it" / "this one" is the newest take, the take ops' ``this``
+# (history.which_take), and a drawing with no part is on the selected track's clip: ``this`` = unsaid
+SCORED_SELECTED = SELECTED_OPS | {"vary", "automate"}
+IMPLIED = {"fill": "drums"}  # docs/intents.md: a fill's target is the drums, said or not
 YAML_BOOL_KEYS: dict[object, str] = {True: "yes", False: "no"}
 
 
@@ -79,7 +86,7 @@ def _norm(value: Any) -> Any:
 def same(got: dict[str, Any], label: dict[str, Any]) -> bool:
     """Exact intent: every field equal, none said by one side only (``this`` = unsaid where the op
     works on the selected clip anyway)."""
-    a, b = _norm(got), _norm(label)
+    a, b = _norm(got), _norm(_collapsed(label))
     later = a.pop("then", []), b.pop("then", [])  # each later request read by the same rules, in order
     if len(later[0]) != len(later[1]) or not all(same(x, y) for x, y in zip(*later, strict=True)):
         return False
@@ -87,11 +94,24 @@ def same(got: dict[str, Any], label: dict[str, Any]) -> bool:
         for side, other in ((a, b), (b, a)):
             if side.get("target") == "song" and "target" not in other:
                 side.pop("target")
-    if a.get("op") in SELECTED_OPS and "song" not in (a.get("target"), b.get("target")):
+    if a.get("op") in SCORED_SELECTED and "song" not in (a.get("target"), b.get("target")):
         for side in (a, b):
             if side.get("target") == "this":
                 side.pop("target")
+    for side in (a, b):
+        if side.get("op") in IMPLIED and side.get("target") == IMPLIED[str(side["op"])]:
+            side.pop("target")
     return bool(a == b)
+
+
+def _collapsed(label: dict[str, Any]) -> dict[str, Any]:
+    """The label read as ``means_of`` reads the parser's answer (docs/intents.md "Several requests"): a
+    ``then`` whose requests are the first's op and fields on other targets is one op with a target list
+    ("8 bars of drums and then 8 of bass" labelled with ``then`` = ``make [drums, bass]``, 8 bars)."""
+    if not label.get("then"):
+        return label
+    first = {k: v for k, v in label.items() if k != "then"}
+    return then_as_list(first, list(label["then"]))
 
 
 def score(answer: dict[str, Any], label: dict[str, Any]) -> tuple[float, str]:
