@@ -534,14 +534,15 @@ function roundHalfEven(x) {
 // A place in beats from the song's start as Live's arrangement ruler shows it, bar.beat from 1.1 ("5.1" is
 // beat 16 in 4/4), the sixteenth only off the beat ("5.2.3"): the daemon's rule (bridge/actions/place/places.py)
 const MAX_BEATS = 1576800; // Live's last place in beats (its longest clip): places.py MAX_BEATS
-function barBeat(beats, barBeats = 4) {
+function barBeat(beats, barBeats = 4, beatBeats = 1) {
   const sixteenths = roundHalfEven(beats * 4);
   if (typeof beats !== "number" || !Number.isFinite(beats) || !(sixteenths >= 0 && sixteenths <= MAX_BEATS * 4)) {
     throw new RangeError(`beats ${beats} is no place in Live: expected 0..${MAX_BEATS}`);
   }
   const perBar = Math.max(1, roundHalfEven(barBeats * 4));
   const [bar, rest] = [Math.floor(sixteenths / perBar), sixteenths % perBar];
-  const [beat, sixteenth] = [Math.floor(rest / 4), rest % 4];
+  const perBeat = Math.max(1, roundHalfEven(beatBeats * 4)); // a beat as Live counts it: an eighth in 6/8
+  const [beat, sixteenth] = [Math.floor(rest / perBeat), rest % perBeat];
   return `${bar + 1}.${beat + 1}` + (sixteenth ? `.${sixteenth + 1}` : "");
 }
 
@@ -555,7 +556,7 @@ function landedAt(data, song) {
   if (typeof data.start_beats !== "number") return `track ${track + 1}`;
   const [num, den] = [Number(song?.signature_numerator) || 4, Number(song?.signature_denominator) || 4];
   try {
-    return `track ${track + 1} at bar ${barBeat(data.start_beats, (num * 4) / den)}`;
+    return `track ${track + 1} at bar ${barBeat(data.start_beats, (num * 4) / den, 4 / den)}`;
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     return `track ${track + 1}`; // a start that is no place in Live: the track alone

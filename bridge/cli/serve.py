@@ -74,9 +74,6 @@ def run(args: argparse.Namespace) -> int:
     from bridge.commands import offered, parse
     from bridge.commands.reader import warm
 
-    # the commands' learned reading (issue 55) loads on a thread, then reads the examples questions offer:
-    # no command, and not start-up, waits
-    warm(then=lambda: offered.warm(parse))
     history, history_error = (None, "") if args.no_history else _open_history()
     daemon = Daemon(args.host, args.port, args.live_port, history, history_error)
     daemon.queue = queue_from_args(args)
@@ -128,6 +125,11 @@ def run(args: argparse.Namespace) -> int:
                 )
         console.print("Ctrl-C stops the daemon.")
         settle_heap()  # up: later full collections walk only what comes after start-up
+        # the commands' learned reading (issue 55) loads on a thread, then reads the examples questions offer;
+        # started once "listening" is said: started first (or once the socket was bound) it slowed launch ->
+        # listening by 0.4-1.0 s (round 39, docs/benchmarks/commands.md), and no command waits for it
+        # (tests/bridge/commands/test_warm_up_waits_for_no_command.py)
+        warm(then=lambda: offered.warm(parse))
 
     async def main() -> None:
         task = asyncio.current_task()

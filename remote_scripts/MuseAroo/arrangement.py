@@ -18,7 +18,7 @@ import Live
 from . import roo_protocol as protocol
 from . import tempo_lock
 from .clip import blob_specs
-from .places import arrangement_clip_at, bar_at, bars_from_to, track_of
+from .places import arrangement_clip_at, arrangement_clip_of, bar_at, bars_from_to, track_of
 from .request import Request, RequestError, track_index
 from .roo import AUDIO_CLIP_SINCE, MAX_CLIP_BEATS, live_version, request_id
 
@@ -46,9 +46,8 @@ class ArrangementHandler:
         if under:
             clip = under[0]
             raise RequestError(
-                f"{track_of(self.song, track)} holds arrangement clip {clip.name!r} at "
-                f"{bars_from_to(clip.start_time, clip.end_time, self.song)}, over "
-                f"{bars_from_to(start, start + length, self.song)}: expected an empty region, or "
+                f"{arrangement_clip_of(self.song, track, clip)} (to {bar_at(clip.end_time, self.song)}) lies "
+                f"over {bars_from_to(start, start + length, self.song)}: expected an empty region, or "
                 "replace 1 (the new clip then cuts what lies under it)"
             )
 

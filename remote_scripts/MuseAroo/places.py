@@ -28,10 +28,12 @@ def slot_at(track: int, slot: int, name: str = "") -> str:
     return f"{track_at(track, name)}, scene {slot + 1}"
 
 
-def bar_beat(beats: float, bar_beats: float = 4.0) -> str:
+def bar_beat(beats: float, bar_beats: float = 4.0, beat_beats: float = 1.0) -> str:
     """Beats from the song's start as Live's bar.beat from 1.1 ("5.1" is beat 16 in 4/4), the sixteenth
     added only off the beat ("5.2.3"), rounded to the nearest sixteenth. ``bar_beats``: quarter-note
-    beats in a bar (4.0 * numerator / denominator). A place rounding to before 1.1 or past
+    beats in a bar (4.0 * numerator / denominator); ``beat_beats``: in one of the signature's beats
+    (4.0 / denominator), as Live counts them: in 6/8 its beats are eighths (beat 1.5 is "1.4") and its
+    sixteenths two to a beat. A place rounding to before 1.1 or past
     ``MAX_BEATS``, or no number, raises ValueError (the page's and the device's copies throw RangeError)."""
     if not (
         isinstance(beats, (int, float)) and math.isfinite(beats) and 0 <= round(beats * 4) <= MAX_BEATS * 4
@@ -39,7 +41,7 @@ def bar_beat(beats: float, bar_beats: float = 4.0) -> str:
         raise ValueError(f"beats {beats} is no place in Live: expected 0..{MAX_BEATS:.0f}")
     sixteenths = round(beats * 4)
     bar, rest = divmod(sixteenths, max(1, round(bar_beats * 4)))
-    beat, sixteenth = divmod(rest, 4)
+    beat, sixteenth = divmod(rest, max(1, round(beat_beats * 4)))
     return f"{bar + 1}.{beat + 1}" + (f".{sixteenth + 1}" if sixteenth else "")
 
 
@@ -48,15 +50,21 @@ def bar_beats_of(song: Any) -> float:
     return song.signature_numerator * 4.0 / song.signature_denominator
 
 
+def meter_of(song: Any) -> tuple[float, float]:
+    """Quarter-note beats in one bar and in one beat of Live's song: (4.0, 1.0) in 4/4, (3.0, 0.5) in 6/8.
+    Live's API gives the song's signature only (no signature change in the Arrangement is readable)."""
+    return bar_beats_of(song), 4.0 / song.signature_denominator
+
+
 def bar_at(beats: float, song: Any) -> str:
     """A place in the Arrangement (beats from the song's start) in Live's song's signature: "bar 5.1"."""
-    return "bar " + bar_beat(beats, bar_beats_of(song))
+    return "bar " + bar_beat(beats, *meter_of(song))
 
 
 def bars_from_to(start: float, end: float, song: Any) -> str:
     """An Arrangement region from ``start`` to ``end`` beats as Live's ruler shows it: "bars 5.1..9.1"."""
-    per_bar = bar_beats_of(song)
-    return f"bars {bar_beat(start, per_bar)}..{bar_beat(end, per_bar)}"
+    meter = meter_of(song)
+    return f"bars {bar_beat(start, *meter)}..{bar_beat(end, *meter)}"
 
 
 def track_of(song: Any, track: int) -> str:

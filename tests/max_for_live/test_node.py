@@ -69,7 +69,7 @@ def test_the_devices_bar_beat_is_the_daemons() -> None:
     script = (
         "const { barBeat } = require(process.argv[1]);"
         "const [beats, sigs] = JSON.parse(process.argv[2]);"
-        "console.log(JSON.stringify(sigs.map(([n, d]) => beats.map((b) => barBeat(b, (n * 4) / d)))));"
+        "console.log(JSON.stringify(sigs.map(([n, d]) => beats.map((b) => barBeat(b, (n * 4) / d, 4 / d)))));"
     )
     logic = str(ROOT / "max_for_live" / "musearoo_logic.js")
     env = dict(os.environ, NODE_PATH=str(NODE_TESTS / "stub_modules"))
@@ -82,4 +82,4 @@ def test_the_devices_bar_beat_is_the_daemons() -> None:
     assert out.returncode == 0, out.stderr
     said = json.loads(out.stdout)
     for (num, den), row in zip(signatures, said, strict=True):
-        assert row == [bar_beat(b, num * 4.0 / den) for b in beats], (num, den)
+        assert row == [bar_beat(b, num * 4.0 / den, 4.0 / den) for b in beats], (num, den)

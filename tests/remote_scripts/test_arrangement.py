@@ -80,7 +80,7 @@ def test_an_overlap_is_refused_unless_replace_which_cuts_only_the_region(
     assert client.ask(WRITE, 1, 0, 0.0, 16.0, "verse", 0, protocol.pack_notes(BEAT))[3] == 3
     refused = client.error(WRITE, 2, 0, 4.0, 4.0, "fill", 0, protocol.pack_notes(BEAT))
     assert (
-        "arrangement clip 'verse' at bars 1.1..5.1, over bars 2.1..3.1" in refused[1]
+        "track 1 '1-MIDI', the clip 'verse' at bar 1.1 (to bar 5.1) lies over bars 2.1..3.1" in refused[1]
         and "replace 1" in refused[1]
     )
     assert [(c[0], c[1], c[2]) for c in host.arrangement_clips(0)] == [(0.0, 16.0, "verse")]
@@ -108,7 +108,7 @@ def test_audio_into_the_arrangement_locked_and_refused_where_it_would_cover_a_cl
     )
     assert spans == [(8.0, 10.0, "loop")]
     refused = client.error(AUDIO, 2, 4, 9.0, path, "again", 1, 60.0, 0)[1]
-    assert "arrangement clip 'loop' at bars 3.1..3.3, over bars 3.2..3.4" in refused
+    assert "track 5 '5-Audio', the clip 'loop' at bar 3.1 (to bar 3.3) lies over bars 3.2..3.4" in refused
     assert client.ask(AUDIO, 3, 4, 9.0, path, "again", 1, 60.0, 1)[3] == 2.0  # replace 1: cuts it
     assert "is a MIDI track" in client.error(AUDIO, 4, 0, 0.0, path, "x", 1, 120.0, 0)[1]
     assert "existing audio file" in client.error(AUDIO, 5, 4, 0.0, path + ".missing", "x", 1, 120.0, 0)[1]

@@ -50,10 +50,15 @@ def test_tracks_and_slots_read_the_same(name: str) -> None:
 @pytest.mark.parametrize("signature", SIGNATURES, ids=lambda s: f"{s[0]}/{s[1]}")
 def test_places_in_the_arrangement_read_the_same(signature: tuple[int, int]) -> None:
     song = _song(signature, ["Keys"])
-    per_bar = signature[0] * 4.0 / signature[1]
+    per_bar, per_beat = daemon.meter(signature)
+    assert (
+        script.meter_of(song)
+        == (per_bar, per_beat)
+        == (signature[0] * 4.0 / signature[1], 4.0 / signature[1])
+    )
     for step in range(0, 64 * 16 + 7):  # every sixteenth over 64 bars of 4/4, and a few off the grid
         beats = step / 4 + (0.01 if step % 5 == 0 else 0.0)
-        assert script.bar_beat(beats, per_bar) == daemon.bar_beat(beats, per_bar)
+        assert script.bar_beat(beats, per_bar, per_beat) == daemon.bar_beat(beats, per_bar, per_beat)
         assert script.bar_at(beats, song) == daemon.bar_at(beats, signature)
         assert script.bar_at(beats, song) == daemon.bar_at(beats, song)  # Live's song as the daemon's Signed
         clip = SimpleNamespace(start_time=beats, name="")
@@ -63,7 +68,10 @@ def test_places_in_the_arrangement_read_the_same(signature: tuple[int, int]) -> 
         assert script.clip_of(song, 0, 3, clip, False) == daemon.slot_at(0, 3, "Keys")
         end = beats + 6.5
         span = script.bars_from_to(beats, end, song)
-        assert span == f"bars {daemon.bar_beat(beats, per_bar)}..{daemon.bar_beat(end, per_bar)}"
+        assert (
+            span
+            == f"bars {daemon.bar_beat(beats, per_bar, per_beat)}..{daemon.bar_beat(end, per_bar, per_beat)}"
+        )
 
 
 @pytest.mark.parametrize("clip_name", NAMES)
@@ -88,10 +96,38 @@ def test_the_first_places_read_as_live_shows_them() -> None:
     assert script.slot_of(song, 1, 0) == "track 2 'Bass', scene 1"
     assert script.bar_at(16.0, song) == "bar 5.1"
     assert script.bar_at(2.5, song) == "bar 1.3.3"
-    assert script.bars_from_to(0.0, 16.0, _song((6, 8), [])) == "bars 1.1..6.2"
+    assert script.bars_from_to(0.0, 16.0, _song((6, 8), [])) == "bars 1.1..6.3"
     take = SimpleNamespace(start_time=16.0, name="Take")
     assert script.arrangement_clip_of(song, 1, take) == "track 2 'Bass', the clip 'Take' at bar 5.1"
     assert daemon.arrangement_clip_at(4, 2.5, (4, 4)) == "track 5, the clip at bar 1.3.3"
+
+
+# Live's own bar.beat.sixteenth: a beat is one of the signature's denominator (an eighth in 6/8 and 7/8, a half
+# in 2/2), the sixteenths count within it; (signature, beats from the song's start, what Live's ruler shows)
+LIVE_SAYS = [
+    ((4, 4), 1.5, "1.2.3"),
+    ((3, 4), 3.0, "2.1"),
+    ((3, 4), 2.75, "1.3.4"),
+    ((6, 8), 1.5, "1.4"),
+    ((6, 8), 3.0, "2.1"),
+    ((6, 8), 0.25, "1.1.2"),
+    ((6, 8), 2.75, "1.6.2"),
+    ((7, 8), 3.0, "1.7"),
+    ((7, 8), 3.5, "2.1"),
+    ((7, 8), 7.75, "3.2.2"),
+    ((2, 2), 2.0, "1.2"),
+    ((2, 2), 2.5, "1.2.3"),
+    ((12, 8), 5.5, "1.12"),
+]
+
+
+@pytest.mark.parametrize(("signature", "beats", "shown"), LIVE_SAYS, ids=lambda v: str(v))
+def test_a_bar_beat_counts_the_signatures_own_beat(
+    signature: tuple[int, int], beats: float, shown: str
+) -> None:
+    """Round 39: 6/8's beat 1.5 is Live's "1.4" (its fourth eighth), not a quarter-note "1.2.3" read as 4/4."""
+    song = _song(signature, ["Keys"])
+    assert script.bar_at(beats, song) == daemon.bar_at(beats, signature) == f"bar {shown}"
 
 
 @pytest.mark.parametrize("beats", [-1.0, -0.13, 1576800.2, 1e300, math.inf, -math.inf, math.nan])

@@ -56,9 +56,10 @@ def test_refusals_name_places_as_live_shows_them_in_the_sets_signature() -> None
             "its clips (bars 4.1..6.1)"
         ), at
         over = client.error(WRITE, 3, 1, 12.0, 3.0, "x", 0, blob)[1]
-        assert "track 2 'Bass' holds arrangement clip 'riff' at bars 4.1..6.1, over bars 5.1..6.1" in over, (
-            over
-        )
+        assert (
+            "track 2 'Bass', the clip 'riff' at bar 4.1 (to bar 6.1) lies over bars 5.1..6.1: expected"
+            in over
+        ), over
         twice = client.error(protocol.RS_WRITE_ARRANGEMENT_CLIPS, 4, 0.0, 3.0, 0, 0, "a", blob, 0, "b", blob)[
             1
         ]

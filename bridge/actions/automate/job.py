@@ -17,7 +17,7 @@ from typing import Any
 from bridge import protocol
 from bridge.actions.automate import kept
 from bridge.actions.automate.request import AutomateRequest, parse_request
-from bridge.actions.place.places import Signed, bar_at, slot_at, track_at
+from bridge.actions.place.places import Signed, arrangement_clip_at, bar_at, slot_at, track_at
 from bridge.app import App
 from bridge.jobs.board import Job
 from bridge.live.envelopes import EnvelopeTarget
@@ -44,10 +44,14 @@ def _ends(req: AutomateRequest, target: EnvelopeTarget) -> tuple[float, float]:
     return start, end
 
 
-def _where(target: EnvelopeTarget, at: float | None, live: Signed) -> str:
+async def _where(app: App, target: EnvelopeTarget, at: float | None, live: Signed) -> str:
+    """The clip as Live shows it (``places``): its slot, or its track, its name and the bar it starts at,
+    and where the region starts when that is inside it ("..., the clip 'Take' at bar 1.1, from bar 3.1")."""
     if at is None:
         return slot_at(target.track, target.slot)
-    return f"{track_at(target.track)} at {bar_at(at, live)} (arrangement clip {target.slot + 1})"
+    _, _, info = await app.live.clip_info_at(target.track, target.slot, True)  # its names: one round trip
+    clip = arrangement_clip_at(target.track, target.clip_start_beats, live, info.track_name, info.name)
+    return clip if abs(at - target.clip_start_beats) < 1e-6 else f"{clip}, from {bar_at(at, live)}"
 
 
 async def run(app: App, job: Job, args: list[Any]) -> str:
@@ -100,7 +104,8 @@ async def run(app: App, job: Job, args: list[Any]) -> str:
         else ""
     )
     ending = f", the clip's last {length:g} beats from beat {offset:g}" if req.from_end else ""
+    where = await _where(app, target, req.at, live)
     return (
-        f"{added}{target.device} {target.parameter!r} on {_where(target, req.at, live)}: {req.shape} {start:g} to "
+        f"{added}{target.device} {target.parameter!r} on {where}: {req.shape} {start:g} to "
         f"{end:g} over {length:g} beats{ending} ({count} steps); one undo takes it back{told}"
     )

@@ -27,6 +27,7 @@ class MidiClip:
     notes: list[Note]
     digest: str = ""  # what the clip held when read (a write made from it checks it in Live)
     chosen: str = "selected"  # why a generate follows it: "named" (source_track/slot), "marked", "selected"
+    arrangement: bool = False  # slot is then the clip's index among the track's arrangement clips
 
     @property
     def source(self) -> tuple[int, int, str]:
@@ -35,7 +36,9 @@ class MidiClip:
 
     @property
     def where(self) -> str:
-        return describe(self.track, self.slot, self.info)
+        """As Live shows it: its session slot, or its track, its name and the bar it starts at in the song's
+        signature (``clips.audio.describe``)."""
+        return describe(self.track, self.slot, self.info, self.context if self.arrangement else None)
 
     @property
     def drums_by_name(self) -> bool | None:
@@ -70,15 +73,16 @@ async def midi_clip(
     return from_reading(reading, ctx, address)
 
 
-def from_reading(reading: Reading, ctx: LiveContext, address: str) -> MidiClip:
-    """A MidiClip of a reading (notes inside the clip, unmuted); InvalidValue for an audio clip."""
+def from_reading(reading: Reading, ctx: LiveContext, address: str, arrangement: bool = False) -> MidiClip:
+    """A MidiClip of a reading (notes inside the clip, unmuted; ``arrangement``: of an arrangement clip);
+    InvalidValue for an audio clip."""
     info = reading.info
     if info.is_audio_clip:
-        where = describe(reading.track, reading.slot, info)
+        where = describe(reading.track, reading.slot, info, ctx if arrangement else None)
         raise InvalidValue(f"{where} is an audio clip: {address} expected a MIDI clip")
     length = float(info.length_beats)
     notes = [n for n in reading.notes if n.start_beats < length and not n.mute]
-    return MidiClip(reading.track, reading.slot, info, ctx, notes, reading.digest)
+    return MidiClip(reading.track, reading.slot, info, ctx, notes, reading.digest, arrangement=arrangement)
 
 
 async def selected_midi_clip(app: App, live: LiveContext, *, cached: bool = False) -> MidiClip | None:

@@ -23,12 +23,13 @@ import math
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from bridge.actions.clips.audio import describe
 from bridge.actions.infill import record as infill_record
 from bridge.actions.infill.clips import Clip, as_clip
 from bridge.actions.infill.request import InfillRequest
 from bridge.actions.place import track as part_track
 from bridge.actions.place.made import NewTrack, taken_back_on_failure
-from bridge.actions.place.places import arrangement_clip_at, bar_at, track_at
+from bridge.actions.place.places import bar_at, track_at
 from bridge.actions.takes import write_recorded
 from bridge.app import App
 from bridge.jobs.board import Job
@@ -40,8 +41,8 @@ from engines.music import MusicalContext
 Generate = Callable[..., Awaitable[dict[str, Any]]]  # infill.job._generate
 
 
-async def source_clip(app: App, req: InfillRequest, address: str) -> tuple[Clip, float]:
-    """The source arrangement MIDI clip and its start beat; errors name the track and beat."""
+async def source_clip(app: App, req: InfillRequest, address: str, live: LiveContext) -> tuple[Clip, float]:
+    """The source arrangement MIDI clip and its start beat; errors name it as Live shows it."""
     if req.source_at is not None:
         track = req.source_track if req.source_track is not None else req.track
         track, index = await app.live.arrangement_clip_at(track, req.source_at)
@@ -50,10 +51,9 @@ async def source_clip(app: App, req: InfillRequest, address: str) -> tuple[Clip,
     reading = await app.live.clip_read(track, index, arrangement=True)
     start = float(reading.info.start_time_beats)
     if reading.info.is_audio_clip:
-        raise InvalidValue(
-            f"the arrangement clip on {track_at(track)} at beat {start:g} is audio: {address} expected MIDI"
-        )
-    return as_clip(reading), start
+        where = describe(track, index, reading.info, live)
+        raise InvalidValue(f"{where} is an audio clip: {address} expected a MIDI clip")
+    return as_clip(reading, live), start
 
 
 async def playing_at(app: App, live: LiveContext, start: float, skip: set[int]) -> list[Clip]:
@@ -78,7 +78,7 @@ async def playing_at(app: App, live: LiveContext, start: float, skip: set[int]) 
         ]
         info = dataclasses.replace(reading.info, length_beats=float(reading.info.length_beats) - by)
         if any(not n.mute for n in notes):
-            out.append(as_clip(dataclasses.replace(reading, notes=notes, info=info)))
+            out.append(as_clip(dataclasses.replace(reading, notes=notes, info=info), live))
     return out
 
 
@@ -104,12 +104,10 @@ async def _live(app: App, address: str) -> LiveContext:
 
 async def on_clip(app: App, job: Job, req: InfillRequest, address: str, generate: Generate) -> str:
     live = await _live(app, address)
-    clip, start = await source_clip(app, req, address)
+    clip, start = await source_clip(app, req, address, live)
     track = clip.reading.track
     context = await playing_at(app, live, start, {track})
-    job.report(
-        0.05, f"the arrangement clip at beat {start:g} and {len(context)} clip(s) playing with it read"
-    )
+    job.report(0.05, f"{clip.where} and {len(context)} clip(s) playing with it read")
     bar = live.signature_numerator * 4.0 / live.signature_denominator
     own_bars = max(1, math.ceil(clip.length_beats / bar - 1e-6))
     first, last = req.first_bar, req.last_bar
@@ -117,7 +115,7 @@ async def on_clip(app: App, job: Job, req: InfillRequest, address: str, generate
         first, last = own_bars // 2 + 1, own_bars
     if req.kind == "infill" and last is not None and last > own_bars:
         raise InvalidValue(
-            f"bars {first}-{last} are out of range: the arrangement clip at beat {start:g} has {own_bars} bars "
+            f"bars {first}-{last} are out of range: {clip.where} has {own_bars} bars "
             f"(expected 1 <= from <= to <= {own_bars})"
         )
     result = await generate(app, job, req, live, [c.part for c in context], clip=clip.part,
@@ -135,7 +133,7 @@ async def on_clip(app: App, job: Job, req: InfillRequest, address: str, generate
     bars = f"bars {result['first_bar']}-{result['last_bar']}"
     what = "rewritten in place, one undo step" if req.kind == "infill" else "as a new clip after it"
     return (
-        f"{req.kind} of {arrangement_clip_at(track, start, live, source.track_name, source.name)}: {bars} {what} "
+        f"{req.kind} of {clip.where}: {bars} {what} "
         f"({landed[2]} notes at {bar_at(landed[1], live)}, seed {result['seeds'][0]})"
     )
 
@@ -143,7 +141,7 @@ async def on_clip(app: App, job: Job, req: InfillRequest, address: str, generate
 async def accompany(app: App, job: Job, req: InfillRequest, generate: Generate) -> str:
     live = await _live(app, "/roo/accompany")
     if req.source_at is not None or req.source_track is not None:
-        source, start = await source_clip(app, req, "/roo/accompany")
+        source, start = await source_clip(app, req, "/roo/accompany", live)
         length = source.length_beats
     else:
         loop_start, length = await app.live.loop_brace()
@@ -153,7 +151,7 @@ async def accompany(app: App, job: Job, req: InfillRequest, generate: Generate) 
     context = await playing_at(app, live, start, set() if chosen is None else {chosen.track})
     if not context:
         raise InvalidValue(
-            f"/roo/accompany {req.part}: no other track's arrangement MIDI clip plays at beat {start:g}: "
+            f"/roo/accompany {req.part}: no other track's arrangement MIDI clip plays at {bar_at(start, live)}: "
             "expected at least one to play with"
         )
     result = await generate(app, job, req, live, [c.part for c in context], part=req.part)
@@ -166,10 +164,7 @@ async def accompany(app: App, job: Job, req: InfillRequest, generate: Generate) 
             made.append(NewTrack(track, name))
         landed = await _write(app, job, req, live, result, req.part, None, None,
                               (track, start, length, f"{req.part} (MIDI-GPT)", 0.0, req.replace))  # fmt: skip
-    heard = "; ".join(
-        arrangement_clip_at(c.reading.track, c.reading.info.start_time_beats, live, c.reading.info.track_name,
-                            c.reading.info.name) for c in context
-    )  # fmt: skip
+    heard = "; ".join(c.where for c in context)
     return (
         f"accompany: a {req.part} clip of {landed[2]} notes in the Arrangement on {track_at(landed[0])} at "
         f"{bar_at(landed[1], live)}, {length:g} beats, from {heard} (seed {result['seeds'][0]})"

@@ -18,7 +18,7 @@ from typing import Any
 
 from bridge import protocol
 from bridge.actions.clips.audio import describe
-from bridge.actions.place.places import slot_at
+from bridge.actions.place.places import Signed, slot_at
 from bridge.app import App
 from bridge.jobs.weights import HF_HOST, hub_offline, reachable
 from bridge.live.client import LiveContext, Reading
@@ -40,17 +40,20 @@ class Clip:
     reading: Reading
     part: dict[str, Any]  # engines.infill.jobs.part_dict
     role: str  # drums | bass | chords | melody
+    song: Signed | None = None  # an arrangement clip's song (its signature); None: a session clip
 
     @property
     def where(self) -> str:
-        return describe(self.reading.track, self.reading.slot, self.reading.info)
+        """As Live shows it: its session slot, or its track, its name and the bar it starts at."""
+        return describe(self.reading.track, self.reading.slot, self.reading.info, self.song)
 
     @property
     def length_beats(self) -> float:
         return float(self.reading.info.length_beats)
 
 
-def as_clip(reading: Reading) -> Clip:
+def as_clip(reading: Reading, song: Signed | None = None) -> Clip:
+    """``song``: the arrangement clip's song (its signature names where it starts); None: a session clip."""
     info = reading.info
     names = f"{info.name} {info.track_name}".lower()
     named_drums = True if any(word in names for word in DRUM_WORDS) else None
@@ -59,7 +62,7 @@ def as_clip(reading: Reading) -> Clip:
     drums = role == "drums"
     program = 0 if drums else PART_PROGRAMS[role]
     part = part_dict(reading.notes, float(info.length_beats), drums, program, info.track_name or info.name)
-    return Clip(reading, part, role)
+    return Clip(reading, part, role, song)
 
 
 async def target_clip(app: App, live: LiveContext, track: int, slot: int, address: str) -> Clip:

@@ -48,10 +48,12 @@ def tracks_at(first: int, count: int) -> str:
     return track_at(first) if count == 1 else f"tracks {first + 1}..{first + count}"
 
 
-def bar_beat(beats: float, bar_beats: float = 4.0) -> str:
+def bar_beat(beats: float, bar_beats: float = 4.0, beat_beats: float = 1.0) -> str:
     """A place in beats from the song's start (or a clip's) as Live's bar.beat from 1.1 ("5.1" is beat 16
     in 4/4); off the beat Live's sixteenth follows ("5.2.3"), rounded to the nearest sixteenth. ``bar_beats``:
-    quarter-note beats in a bar (4.0 * numerator / denominator). A place rounding to before 1.1 or past
+    quarter-note beats in a bar (4.0 * numerator / denominator); ``beat_beats``: in one of the
+    signature's beats (4.0 / denominator), as Live counts them: in 6/8 its beats are eighths (beat 1.5 is
+    "1.4", bar 2 starts at beat 3.0) and its sixteenths two to a beat. A place rounding to before 1.1 or past
     ``MAX_BEATS``, or no number, raises ValueError (the page's and the device's copies throw RangeError)."""
     if not (
         isinstance(beats, (int, float)) and math.isfinite(beats) and 0 <= round(beats * 4) <= MAX_BEATS * 4
@@ -59,15 +61,21 @@ def bar_beat(beats: float, bar_beats: float = 4.0) -> str:
         raise ValueError(f"beats {beats} is no place in Live: expected 0..{MAX_BEATS:.0f}")
     sixteenths = round(beats * 4)
     bar, rest = divmod(sixteenths, max(1, round(bar_beats * 4)))
-    beat, sixteenth = divmod(rest, 4)
+    beat, sixteenth = divmod(rest, max(1, round(beat_beats * 4)))
     return f"{bar + 1}.{beat + 1}" + (f".{sixteenth + 1}" if sixteenth else "")
 
 
 def bar_at(beats: float, song: Signed | Sequence[int]) -> str:
     """A place in the Arrangement (beats from the song's start) as Live shows it in the song's signature
     (Live's context, or a take's stored [numerator, denominator]): "bar 5.1"."""
+    return "bar " + bar_beat(beats, *meter(song))
+
+
+def meter(song: Signed | Sequence[int]) -> tuple[float, float]:
+    """Quarter-note beats in one bar and in one beat of the song's signature: (4.0, 1.0) in 4/4, (3.0, 0.5)
+    in 6/8. Live's API gives the song's signature only: a signature change in the Arrangement is not read."""
     num, den = (song.signature_numerator, song.signature_denominator) if isinstance(song, Signed) else song
-    return "bar " + bar_beat(beats, num * 4.0 / den)
+    return num * 4.0 / den, 4.0 / den
 
 
 def arrangement_clip_at(

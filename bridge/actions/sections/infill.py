@@ -12,20 +12,23 @@ import importlib
 import math
 from typing import Any
 
-from bridge.actions.place.places import bar_beat, track_at
+from bridge.actions.place.places import arrangement_clip_at, bar_at
 from bridge.actions.sections.span import Span
 from bridge.app import App
 from bridge.jobs.board import Job
 from engines.errors import InvalidValue, ModelUnavailable
 
 
-def args_for(track: int, index: int, clip: tuple[float, float, float], span: Span) -> list[Any]:
-    """/roo/infill's arguments for the section ``span`` in the clip (start, end, start marker)."""
+def args_for(
+    track: int, index: int, clip: tuple[float, float, float], span: Span, names: tuple[str, str] = ("", "")
+) -> list[Any]:
+    """/roo/infill's arguments for the section ``span`` in the clip (start, end, start marker; ``names``:
+    its track's and its own, for the refusal)."""
     start, end, marker = clip
     if span.start < start - 1e-6 or span.end > end + 1e-6:
         raise InvalidValue(
-            f"{span.said} runs past the arrangement clip from bar {bar_beat(start, span.bar)} to "
-            f"{bar_beat(end, span.bar)} on {track_at(track)}: MIDI-GPT "
+            f"{span.said} runs past {arrangement_clip_at(track, start, span.signature, *names)} (to "
+            f"{bar_at(end, span.signature)}): MIDI-GPT "
             "rewrites bars inside one clip (say 'vary' to change the section over several clips)"
         )
     first = math.floor((span.start - start + marker) / span.bar + 1e-6) + 1

@@ -19,7 +19,7 @@ from bridge import protocol
 from bridge.actions.clips.take import take_behind_at
 from bridge.actions.generate.arrangement_all import all_recorded
 from bridge.actions.place import track as part_track
-from bridge.actions.place.places import bar_at, track_at
+from bridge.actions.place.places import arrangement_clip_at, track_at
 from bridge.actions.sections import infill as fill
 from bridge.actions.sections import notes as nt
 from bridge.actions.sections import span as sp
@@ -165,7 +165,8 @@ async def change(app: App, job: Job, intent: Intent) -> str:
             )
             drafts.append(draft)
             told.append(
-                f"{track_at(track, name)} clip at {bar_at(start, live)}: {count} notes in the section ({how}), "
+                f"{arrangement_clip_at(track, start, live, name, reading.info.name)}: {count} notes in the "
+                f"section ({how}), "
                 f"{len(heard) - count} outside kept as they were, {len(written)} now"
             )
     if not writes:
@@ -196,7 +197,9 @@ async def _infill(
     index, start, end = touched[track][0]
     info = (await app.live.clip_info_at(track, index, True))[2]
     sp.refuse_repeats(info, track, spans[0])
-    args = fill.args_for(track, index, (start, end, float(info.start_marker_beats)), spans[0])
+    args = fill.args_for(
+        track, index, (start, end, float(info.start_marker_beats)), spans[0], (info.track_name, info.name)
+    )
     return f"{said} ({spans[0].said}): {await fill.run(app, job, args)}"
 
 

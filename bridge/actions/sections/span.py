@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bridge.actions.place.places import bar_beat, track_at
+from bridge.actions.place.places import arrangement_clip_at, bar_at
 from bridge.app import App
 from bridge.commands.region_words import describe
 from bridge.commands.section_words import OTHER_NAMES
@@ -30,6 +30,7 @@ class Span:
     end: float
     cue: str  # the cue point's own name
     bar: float  # beats per bar
+    signature: tuple[int, int] = (4, 4)  # the song's, for its places as Live shows them
 
     @property
     def said(self) -> str:
@@ -81,8 +82,8 @@ def refuse_repeats(info: ClipInfo, track: int, span: Span) -> None:
         return
     bars = f"{loop / span.bar:g} bar{'s' if loop != span.bar else ''}"
     raise InvalidValue(
-        f"{span.said}: the arrangement clip {info.name!r} on {track_at(track)} (bar {bar_beat(start, span.bar)} to "
-        f"{bar_beat(end, span.bar)}) loops "
+        f"{span.said}: {arrangement_clip_at(track, start, span.signature, info.track_name, info.name)} (to "
+        f"{bar_at(end, span.signature)}) loops "
         f"its {loop:g}-beat loop ({bars}) over and over, so a change there would change every repeat: nothing "
         "was changed. Consolidate the clip in Live (select it, Cmd/Ctrl+J) so each repeat is notes of its "
         "own, then say it again"
@@ -93,13 +94,14 @@ async def spans(app: App, region: dict[str, Any], example: str) -> list[Span]:
     """The section's spans (several for "every chorus"); ``example`` is the sentence with bars for
     the question asked when the song has no such cue point."""
     live = await app.live.context()
-    bar = live.signature_numerator * 4.0 / live.signature_denominator
+    signature = (live.signature_numerator, live.signature_denominator)
+    bar = signature[0] * 4.0 / signature[1]
     cues = await app.live.cues()
     said, section, nth = describe(region), str(region["section"]), int(region["nth"])
     named = [i for i, (_, name) in enumerate(cues) if _is(name, section)]
     exact = [i for i in named if nth > 0 and words(cues[i][1]) == [*section.split(), str(nth)]]
     if not named or (nth > len(named) and not exact):
-        there = ", ".join(f"{name!r} at bar {round(at / bar) + 1}" for at, name in cues)
+        there = ", ".join(f"{name!r} at {bar_at(at, signature)}" for at, name in cues)
         where = (
             f"the Arrangement's cue points are {there}"
             if cues
@@ -120,10 +122,10 @@ async def spans(app: App, region: dict[str, Any], example: str) -> list[Span]:
             end = last_end
         if end <= start:
             raise InvalidValue(
-                f"{said}: cue point {cues[index][1]!r} at beat {start:g} is the last one and no arrangement "
+                f"{said}: cue point {cues[index][1]!r} at {bar_at(start, signature)} is the last one and no arrangement "
                 f"clip ends after it, so where it ends is not known: which bars is it? (e.g. '{example}')"
             )
-        out.append(Span(start, end, cues[index][1], bar))
+        out.append(Span(start, end, cues[index][1], bar, signature))
     return out
 
 

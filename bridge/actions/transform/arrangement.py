@@ -23,9 +23,9 @@ from bridge.jobs.board import Job
 async def in_place(app: App, job: Job, req: TransformRequest) -> str:
     live = await app.live.context()
     reading = await app.live.clip_read(req.track, req.slot, arrangement=True)
-    clip = from_reading(reading, live, protocol.TRANSFORM)
+    clip = from_reading(reading, live, protocol.TRANSFORM, arrangement=True)
     start = float(clip.info.start_time_beats)
-    job.report(0.3, f"{len(clip.notes)} notes read from the arrangement clip at beat {start:g}")
+    job.report(0.3, f"{len(clip.notes)} notes read from {clip.where}")
     draft, result, name, note = await transformed(app, req, clip, job, parent=False, at_beats=start)
     write = app.live.write_arrangement_clip(clip.track, start, clip.length_beats, name, result.notes, True)
     track, at_beats, count = await write_recorded(app, job, draft, write)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from bridge import protocol
-from bridge.actions.place.places import bar_at, slot_at, slots_at, track_at, tracks_at
+from bridge.actions.place.places import arrangement_clip_at, bar_at, slot_at, slots_at, track_at, tracks_at
 from livesim.host import LiveHost
 from livesim.live_set import SetDesc, TrackDesc
 from tests.bridge.harness import Client, running_daemon
@@ -27,6 +27,26 @@ def test_a_place_in_the_arrangement_is_bar_dot_beat_in_the_song_s_signature() ->
     assert bar_at(16.0, (3, 4)) == "bar 6.2"  # 3/4: five bars of three beats, then the second beat
     assert bar_at(9.0, (6, 8)) == "bar 4.1"  # 6/8: a bar is three quarter-note beats
     assert bar_at(2.5, (4, 4)) == "bar 1.3.3"  # off the beat: Live's sixteenth follows
+    assert bar_at(10.5, (6, 8)) == "bar 4.4"  # its beats are eighths, as Live's ruler counts them
+
+
+def test_a_clip_read_from_the_arrangement_is_named_by_the_places_rule_in_its_songs_meter() -> None:
+    """Round 39: ``MidiClip.where`` and MIDI-GPT's ``Clip.where`` said an arrangement clip as a session slot
+    (its index as a scene); now as the Remote Script's ``places.arrangement_clip_of`` says it."""
+    from types import SimpleNamespace
+
+    from bridge.actions.clips.midi import MidiClip
+    from bridge.actions.infill.clips import Clip
+    from bridge.live.replies import ClipInfo
+    from bridge.live.sources import Reading
+
+    info = ClipInfo("riff", 0, "", 6.0, 0.0, 6.0, 0, 0.0, "Bass", -1.0, -1.0, start_time_beats=10.5)
+    song = SimpleNamespace(signature_numerator=6, signature_denominator=8)
+    said = "track 2 'Bass', the clip 'riff' at bar 4.4"
+    assert said == arrangement_clip_at(1, 10.5, (6, 8), "Bass", "riff")
+    assert MidiClip(1, 3, info, song, [], arrangement=True).where == said  # type: ignore[arg-type]
+    assert Clip(Reading(1, 3, "", info, []), {}, "bass", song).where == said  # type: ignore[arg-type]
+    assert MidiClip(1, 3, info, song, []).where == "track 2, scene 4 ('riff')"  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -98,7 +98,11 @@ def test_a_volume_fade_in_over_bars_and_a_ducking_lfo_in_the_arrangement(live: L
             )
             assert state == "done", said
             state, said = ask(client, 1, "mixer", "volume", "lfo", "at", 8.0, "bars", 1, "rate", 1.0)
-            assert state == "done" and "track 2 at bar 3.1 (arrangement clip 1)" in said, said
+            # the clip named as the Remote Script names it (places.arrangement_clip_at), then where the region starts
+            assert (
+                state == "done"
+                and "on track 2 'Bass', the clip 'verse' at bar 1.1, from bar 3.1: lfo" in said
+            ), said
         finally:
             client.close()
     fade = values(live, session_clip, pad_volume, [0.0, 7.9, 8.0, 12.0])

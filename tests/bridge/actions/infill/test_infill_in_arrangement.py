@@ -175,10 +175,10 @@ def test_a_failed_accompany_takes_back_the_track_it_made(
         with running_daemon(live_port=live.port, history=store) as daemon:
             client = Client(daemon.port)
             try:
-                # nothing plays at beat 40: refused before MIDI-GPT runs, nothing made
+                # nothing plays at beat 40 (bar 11.1): refused before MIDI-GPT runs, nothing made
                 client.send(protocol.ACCOMPANY, "bass", "arrangement", 1, "at", 40.0, "model", str(ckpt))
                 (_, state, _, message), _ = finish(client, "accompany")
-                assert state == "failed" and "plays at beat 40" in message, message
+                assert state == "failed" and "plays at bar 11.1: expected" in message, message
                 client.send(protocol.ACCOMPANY, "bass", "arrangement", 1, "at", 8.0, "model", str(ckpt))
                 (_, state, _, message), _ = finish(client, "accompany")
                 assert state == "failed" and "forced by the test" in message, message

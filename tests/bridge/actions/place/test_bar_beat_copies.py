@@ -46,11 +46,11 @@ def page_functions() -> str:
 SCRIPT = """
 const { barBeat } = require(process.argv[1]);
 const [beats, meters] = JSON.parse(process.argv[2]);
-const said = (b, per) => {
+const said = (b, per, beat) => {
   const value = typeof b === "string" ? Number(b) : b;
-  try { return barBeat(value, per); } catch (e) { return e instanceof RangeError ? "refused" : String(e); }
+  try { return barBeat(value, per, beat); } catch (e) { return e instanceof RangeError ? "refused" : String(e); }
 };
-console.log(JSON.stringify(meters.map(([n, d]) => beats.map((b) => said(b, (n * 4) / d)))));
+console.log(JSON.stringify(meters.map(([n, d]) => beats.map((b) => said(b, (n * 4) / d, 4 / d)))));
 """
 
 
@@ -65,11 +65,11 @@ def node_reads(module: Path, beats: list[float | str]) -> list[list[str]]:
     return rows
 
 
-def python_reads(rule: object, beats: list[float | str], per_bar: float) -> list[str]:
+def python_reads(rule: object, beats: list[float | str], per_bar: float, per_beat: float) -> list[str]:
     said = []
     for b in beats:
         try:
-            said.append(rule(float(b), per_bar))  # type: ignore[operator]
+            said.append(rule(float(b), per_bar, per_beat))  # type: ignore[operator]
         except ValueError:
             said.append("refused")
     return said
@@ -87,6 +87,6 @@ def test_the_js_copies_say_every_place_as_the_daemon(copy: str, page_module: Pat
     beats: list[float | str] = [*places_to_read(), *SIGNED, *REFUSED]
     rows = node_reads(page_module if copy == "page" else DEVICE, beats)
     for (num, den), row in zip(METERS, rows, strict=True):
-        want = python_reads(places.bar_beat, beats, num * 4.0 / den)
+        want = python_reads(places.bar_beat, beats, num * 4.0 / den, 4.0 / den)
         wrong = [(b, w, g) for b, w, g in zip(beats, want, row, strict=True) if w != g]
         assert wrong == [], f"{copy} in {num}/{den}: (beats, daemon, {copy}) {wrong[:8]}"

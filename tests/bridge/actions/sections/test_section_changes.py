@@ -247,7 +247,9 @@ def test_each_clip_the_section_touches_is_rewritten_at_its_own_place_and_name() 
         steps = live.call(lambda: live.doc.undo_steps)
         with daemon_client(live.port) as client:
             state, said = command(client, "transpose the chorus up 2 semitones")
-            assert state == "done" and "clip at bar 9.1" in said, said
+            assert state == "done" and "track 1 'Bass', the clip 'chorus bass' at bar 9.1: 4 notes" in said, (
+                said
+            )
         assert [clips(t) for t in range(2)] == shapes  # the same clips, names and places
         for track in range(2):
             assert sounding(live, track) == [

@@ -59,7 +59,10 @@ def test_a_change_over_a_section_of_a_looped_clip_is_refused_naming_the_clip_and
             for text in ("transpose the bass up a fifth in the chorus", "regenerate the bass in the chorus",
                          "infill the bass in the chorus"):  # fmt: skip
                 state, said = command(client, text)
-                assert state == "failed" and "the arrangement clip 'bass loop' on track 1" in said, said
+                assert (
+                    state == "failed"
+                    and "track 1 'Bass', the clip 'bass loop' at bar 1.1 (to bar 17.1) loops" in said
+                ), said
                 assert "its 16-beat loop (4 bars)" in said and "every repeat" in said, said
                 assert "nothing was changed" in said and "Consolidate the clip" in said, said
         assert live.call(lambda: live.doc.undo_steps) == steps
