@@ -20,13 +20,13 @@ from bridge.commands.job_words import cancels_job
 from bridge.commands.level_moves import graded_level
 from bridge.commands.made_said import SAID_MORE
 from bridge.commands.means import means_of
-from bridge.commands.musicgen_words import loop_of_a_sound
 from bridge.commands.parser import parse as rules
 from bridge.commands.place_words import EVERY
 from bridge.commands.questions import OWN_QUESTION
 from bridge.commands.said import said
 from bridge.commands.sized import with_size
 from bridge.commands.slang_words import HIT
+from bridge.commands.sound_loops import loop_of_a_sound, sound_loop
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import OPPOSITES, QUIET, op_of, readings, target_of
 from bridge.commands.take_moves import moved_among, thrown_away
@@ -111,8 +111,8 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
     # "add a crash on the first beat of the chorus": one hit of a drum voice put in, never a new part made there
     if ours == "add" and best == "make" and ONE_HIT.search(s):
         return ruled
-    if ours == "musicgen" and best == "make" and loop_of_a_sound(s):  # "a loop of low taiko hits": audio
-        return ruled
+    if ours == "musicgen" and ((best == "make" and loop_of_a_sound(s)) or sound_loop(s)):  # "a loop of low
+        return ruled  # taiko hits", "bass drum loop": audio
     if (
         ours == "transcribe" and " transcribe " in s
     ):  # round 36: "transcribe my guitar recording": the verb names
