@@ -155,3 +155,27 @@ def test_a_quote_not_asked_as_audio_is_left_to_the_readers(text: str) -> None:
 def test_a_sound_loop_is_audio_in_the_words_typed(text: str, prompt: str) -> None:
     got = agree.parse(text)
     assert (got.action, got.params.get("prompt")) == ("musicgen", prompt)
+
+
+@pytest.mark.usefixtures("learned_reading")
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("lift the mute off the chords in the bridge", "chords"),
+        ("unmute the drums in the second verse", "drums"),
+    ],
+)
+def test_an_unmute_over_a_section_asks_everywhere_or_an_undo(text: str, part: str) -> None:
+    got = agree.parse(text)
+    assert not got.understood
+    assert got.params["suggestions"][:2] == [f"unmute the {part}", "undo that"]
+
+
+@pytest.mark.usefixtures("learned_reading")
+@pytest.mark.parametrize(
+    ("text", "bars"),
+    [("keep the groove going twelve more bars", 12), ("keep the beat rolling 8 more bars", 8)],
+)
+def test_a_groove_kept_going_for_more_bars_is_continued(text: str, bars: int) -> None:
+    got = _read(text)
+    assert (got["op"], got.get("bars")) == ("continue", bars)
