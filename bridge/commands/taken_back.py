@@ -36,6 +36,8 @@ _LEADS = (
     "just",
     "instead",
     "lets",
+    "humanise",
+    "quantise",
     *("louder", "softer", "quieter", "busier", "simpler", "sparser", "denser", "faster", "slower"),  # terse
 )
 _LEAD = "|".join(sorted((re.escape(w) for w in _LEADS), key=len, reverse=True))
@@ -62,6 +64,7 @@ def withdrawn(text: str) -> str | None:
     fine", "..., never mind"): a reason that nothing is done, or None."""
     said = " ".join(re.sub(r"[\u2019'`]", "", text.lower()).split())
     m = _WITHDRAWN.match(said)
-    if m is None or len(m.group("request").split()) < 2:
-        return None
+    request = m.group("request") if m is not None else ""
+    if re.match(rf"\W*(?:{_BACK}|{_END})\b", request) or not re.search(rf"\b(?:{_LEAD})\b", request):
+        return None  # "never mind, cancel that": no request before the taking back
     return "nothing done: the request was taken back"
