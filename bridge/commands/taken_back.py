@@ -47,15 +47,18 @@ TAKEN_BACK = re.compile(
 
 # what says no change after a request is taken back: "it's fine", "it sounds good as is", "leave it", "forget it"
 _FINE = (
-    r"(?:(?:it|that|this|they|the \w+(?: \w+)?)(?: s| is| are| was| sounds?| looks?| feels?| seems?)? |its |thats |theyre )?"
+    r"(?:(?:it|that|this|they|the \w+(?: \w+)?)(?: s| is| are| sounds?| looks?| feels?| seems?)? |its |thats |theyre )?"
     r"(?:fine|good|ok|okay|alright|all right|great|perfect)(?: as is| as it is| the way it is| like that| already)?"
     r"|(?:leave|keep) (?:it|them|that)(?: as is| as it is| alone| be| like that| the way it is)?"
     r"|forget (?:it|that|about it)|(?:dont|do not) bother|no need|let it be|all good"
 )
-_BACK = r"(?:no,? |nah,? |oh,? |hmm,? |wait,? )?(?:actually|scratch that|strike that|forget (?:it|that)|cancel that|never ?mind(?: that)?|on second thoughts?|no wait|wait|nah|no)"
+_BACK = (
+    r"(?:no,? |nah,? |oh,? |hmm,? |wait,? )?(?:actually|scratch that|strike that|forget (?:it|that)|cancel that|"
+    r"never ?mind(?: that)?|on second thoughts?|no wait|wait,|nah,|no,)"  # "no good" is a complaint: "no," only
+)
 _END = r"(?:never ?mind(?: that)?|scratch that|forget (?:it|that)|cancel that)"  # these alone take it back
 _WITHDRAWN = re.compile(
-    rf"^(?P<request>.*\w.*?)(?:[,.;!]+|\s)\s*(?:{_BACK}\b[,.]?\s*(?:{_FINE})|{_END})\s*(?:[,.]?\s*(?:{_FINE}))?[.!]*\s*$"
+    rf"^(?P<request>.*\w.*?)(?:[,.;!]+|\s)\s*(?:(?:{_BACK})(?!\w)[,.]?\s*(?:{_FINE})|{_END})\s*(?:[,.]?\s*(?:{_FINE}))?[.!]*\s*$"
 )
 
 
