@@ -56,6 +56,9 @@ def test_a_request_taken_back_with_nothing_after_is_nothing_done(text: str) -> N
         "make it sound fine",
         "make the kick louder, the snare is fine",  # a statement of another part
         "never mind",
+        "never mind, cancel that",  # no request before it
+        "redo the last change, actually it was fine",  # the state before, the redo's reason
+        "undo three times, the last steps no good",  # a complaint, no taking back
     ],
 )
 def test_a_request_not_taken_back_is_left_to_the_readers(text: str) -> None:
@@ -179,3 +182,21 @@ def test_an_unmute_over_a_section_asks_everywhere_or_an_undo(text: str, part: st
 def test_a_groove_kept_going_for_more_bars_is_continued(text: str, bars: int) -> None:
     got = _read(text)
     assert (got["op"], got.get("bars")) == ("continue", bars)
+
+
+@pytest.mark.usefixtures("learned_reading")
+@pytest.mark.parametrize(
+    ("text", "made"),
+    [
+        ("make drums keys n bass in e minor", "make a drum beat in E minor"),
+        (
+            "give me keys and bass for the bridge, 4 bars, keep it warm",
+            "make a chord progression 4 bars in the bridge",
+        ),
+    ],
+)
+def test_parts_made_are_not_asked_as_a_change_of_each(text: str, made: str) -> None:
+    """A question whose examples make a part ("make a drum beat") is no change said of the parts listed."""
+    got = agree.parse(text)
+    assert not got.understood
+    assert made in got.params["suggestions"]
