@@ -36,20 +36,21 @@ from bridge.commands import (
 )
 from bridge.commands import reader as lr
 from bridge.commands.amended import unread_amend
-from bridge.commands.bare_values import said_bare, with_units
+from bridge.commands.bare_values import said_bare
 from bridge.commands.beyond_asked import beyond_asked
 from bridge.commands.camelot import open_key_question
 from bridge.commands.dangling_not import dangling_not
 from bridge.commands.energy_words import bare_energy, tune_energy
+from bridge.commands.fuller import fuller_reading
 from bridge.commands.heard import heard_as, learned_sees  # noqa: F401 (read from here by tools and tests)
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.key_asked import key_asked
 from bridge.commands.later_it import which_of_two
-from bridge.commands.means import means_of
 from bridge.commands.negated import negated_only, not_done
 from bridge.commands.normalize import normalize
 from bridge.commands.outside_world import outside_only
 from bridge.commands.parser import parse as rules
+from bridge.commands.quoted_prompts import quoted_prompt
 from bridge.commands.raga_words import raga_question
 from bridge.commands.reasons import wished_otherwise
 from bridge.commands.rephrase import sentence_for
@@ -100,6 +101,8 @@ example = offered.examples_read_by(parse)  # a question's own example, read as `
 
 
 def _parse(text: str, voiced: bool) -> Intent:
+    if (quoted := quoted_prompt(text)) is not None:  # 'generate audio: "..."': the quote is the prompt
+        return quoted
     heard, asked = heard_as(text)
     if asked:
         return unknown(heard, asked)
@@ -241,32 +244,9 @@ def _agreed(heard: str, ruled: Intent, reading: lr.Reading, voiced: bool) -> Int
     )  # "undo that terus play"; "<unread> the bass, 8 bars": a new bass or a change to it?
     if not word and (sized := how_much(heard, s, chosen, parse)) is not None:
         return sized  # "make the kick trochu louder": how much, never the default size
-    if word in said_bare(s) and (fuller := _fuller(heard, s, key, chosen, reading)) is not None:
+    if word in said_bare(s) and (fuller := fuller_reading(heard, s, key, chosen, reading)) is not None:
         return fuller  # "extend the melody another 8": the op's own sentence carries the 8 as 8 bars
     return ask(heard, s, key, reading, ruled, word) if word else chosen
-
-
-def _fuller(heard: str, s: str, key: str | None, chosen: Intent, reading: lr.Reading) -> Intent | None:
-    """The chosen op (the learned reading's likeliest too) read again through its own sentence with the
-    values said (tried where the word left is a number said without its unit: ``bare_values``), when
-    that reading leaves no word unexplained or uncarried and loses nothing ``chosen`` read; else None."""
-    op, read = op_of(chosen), means_of(chosen.as_dict())
-    if op is None or op != reading.ops[0][0] or isinstance(read.get("target"), list):
-        return None
-    target = read.get("target")
-    said = " ".join(with_units(s).replace(" _key_ ", f" {key} ").split())  # "a house beat 124 bpm"
-    whole = rules(said)  # "a house beat 124 bpm", "half time the drums the last 8 bars"
-    for again in (read_as(op, target if isinstance(target, str) else None, heard, s, key), whole):
-        if again is None or op_of(again) != op or unexplained(heard, again):
-            continue
-        again = Intent(again.action, again.part, again.params, heard)
-        if leftover_values.unsaid(heard, again) is None and not guards.lost(read, means_of(again.as_dict())):
-            # the target judged as ``chosen``'s was (not at all): "new beat whole song ..." is the song, whatever
-            # "beat" names; every action word still judged ("undo the swing, the last 2 changes": which change?)
-            same = means_of(again.as_dict()).get("target") == target
-            if explain.explains(again, heard, op, target_said=not same):
-                return again
-    return None
 
 
 def _without_asides(heard: str, s: str, key: str | None, ruled: Intent) -> tuple[Intent, str]:

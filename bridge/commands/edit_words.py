@@ -66,6 +66,14 @@ _GOES_ON = re.compile(
     r"| (?:run|runs|go|goes|roll|rolls) on(?= )"
     r"| carry (?:it|this|that|them|(?:the|this|that|my) \w+(?: \w+)?) on(?= )"  # "carry the melody on"
 )
+
+
+def goes_on(s: str) -> bool:
+    """Whether a normalised sentence says a clip kept going for a count of more bars ("keep the groove going 16
+    more bars"): a continue, never a new part of that length (round 39)."""
+    return _GOES_ON.search(s) is not None and _FOR_BARS.search(s) is not None
+
+
 # "extend this groove", "let this phrase keep going": the selected clip, whatever part its word may name
 # bars added to the clip, nothing else said: "add 2 more bars", "tack on a couple of bars" (2: ``loose_counts``),
 # "give it another 4 bars to the end" (bars "of" a part, "add 8 bars of drums", are a new part's)

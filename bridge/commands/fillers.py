@@ -180,6 +180,9 @@ def _replaced(left: list[str], right: list[str]) -> list[str]:
             return [*left[:at], *right[:size], *left[at + _kind_size(left, at, kind) :], *right[size:]]
     if first.endswith("er") and left[-1].endswith("er"):  # "louder uh no softer"
         return left[:-1] + right
+    terse = _last(left, lambda w: w in _TERSE)  # "louder kick, scratch that, softer kick": the terse request
+    if first in _TERSE and terse is not None and (terse == 0 or left[terse - 1] in ("and", "then")):
+        return [*left[:terse], *right, *(left[terse + 1 :] if len(right) == 1 else [])]
     verb = _last(left, lambda w: w in v.GENERATE_VERBS or w in _CHANGE_VERBS)
     if (
         (first in v.GENERATE_VERBS or first in _CHANGE_VERBS)
@@ -260,6 +263,9 @@ def _same_kind(before: str, after: list[str]) -> bool:
     return any(before in kind and after[1] in kind for kind in _KINDS)
 
 
+_TERSE = frozenset(
+    {"louder", "softer", "quieter", "busier", "simpler", "sparser", "denser", "faster", "slower"}
+)
 _CHANGE_VERBS = v.CHANGE_VERBS | {"keep"}  # "mute the bass, no wait, keep it"
 
 

@@ -1,6 +1,6 @@
 """The sentence every reader reads of what was typed or heard (issue 55): Spanish said in English,
 dictated punctuation as punctuation, a starred correction in place of its slip ("the base *bass"),
-"that track" as the track named before it, text speak and a learner's phrasing said plainly, "the
+"that track" as the track named before it, a request taken back with no other said as nothing to do, text speak and a learner's phrasing said plainly, "the
 hook" as the chorus, a bare section said first as English says it ("verse 1 hats take out"), the German
 note H and "Takt" as B and bars ("in H minor", "four Takt"); and what
 the learned reading is given of it."""
@@ -27,6 +27,7 @@ from bridge.commands.section_words import sections_named
 from bridge.commands.starred import corrected
 from bridge.commands.statements import for_reading
 from bridge.commands.style_words import said_plainly
+from bridge.commands.taken_back import withdrawn
 from bridge.commands.tongues import in_english
 from bridge.commands.topic_first import topic_first
 from bridge.commands.topic_joins import topic_joined
@@ -41,6 +42,7 @@ def heard_as(text: str) -> tuple[str, str | None]:
     )  # "the base *bass": the bass
     heard = without_preface(heard)  # "ok new song idea. 8 bars drums": the drums
     heard, asked = (heard, asked) if asked else follow_words.back_to_track(heard)  # "follows that track"
+    asked = asked or withdrawn(heard)  # "make it louder, actually it sounds fine": nothing done
     if asked:
         return heard, asked
     heard = raga_read(german(heard))  # "in bhairavi, Sa is E": in E phrygian; "in H minor": B minor

@@ -99,19 +99,6 @@ def new_sample(s: str) -> bool:
     return _NEW_SAMPLE.search(s) is not None
 
 
-_LOOP_OF = re.compile(r" (?:loop|sample|sound|recording) of (?P<sound>.+)$")
-
-
-def loop_of_a_sound(s: str) -> bool:
-    """Whether a normalised sentence asks for a loop or sample "of" a sound that names none of MuseAroo's parts
-    ("a loop of low taiko hits in a big room": audio; "a loop of the drums" may be the drums part)."""
-    m = _LOOP_OF.search(s)
-    if m is None:
-        return False
-    sound = f" {m.group('sound')} "
-    return not any(f" {p} " in sound for p in v.PARTS)
-
-
 def anywhere(s: str) -> bool:
     """Whether the normalised sentence names MusicGen or an audio loop (not one an audio action is done on)."""
     return any(f" {w} " in s for w in ANYWHERE) and (" musicgen " in s or _ACTED_ON.search(s) is None)

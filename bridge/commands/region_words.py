@@ -127,6 +127,13 @@ def over_a_section(intent: Intent, s: str, parse: Callable[[str], Intent]) -> In
         change = parse(" remove " + rest[taken.end() :].lstrip())
     if change.action == "transform" and change.params.get("kind") == "fill" and change.part is None:
         change = Intent("transform", "drums", change.params, change.heard)  # a fill is the drums' unless said
+    if (
+        change.action == "mixer"
+        and change.params.get("do") == "unmute"
+        and change.part is not None
+        and _PLACE.search(s)
+    ):
+        return unmuted_there(change.part, intent.heard)  # "take the mute off the bass in the chorus": asked
     if change.action in CHANGES or (change.action == "mixer" and change.params.get("do") == "mute"):
         return Intent(change.action, change.part, {**change.params, "region": section[0]}, intent.heard)
     if str(change.params.get("reason", "")).endswith(" in the mix?"):  # "nudge the hats back in the chorus":
@@ -140,6 +147,21 @@ def over_a_section(intent: Intent, s: str, parse: Callable[[str], Intent]) -> In
     if _restyled(change) and section[0]["nth"] != 0:  # "make the bass more jazzy in the chorus": made there
         return Intent(change.action, change.part, {**change.params, "region": section[0]}, intent.heard)
     return intent
+
+
+# "unmute the bass in the chorus" (a place), never "unmute the bass because the drop needs it" (a reason)
+_PLACE = re.compile(
+    rf" (?:in|during|for|through|throughout|over|on) (?:the |every |each )?(?:\w+ )?(?:{_NAMES})\b"
+)
+# round 39: a track's mute switch has no place; a part muted over a section had its notes there taken out
+UNMUTED_THERE = "the mute switch holds for a whole track:"
+
+
+def unmuted_there(part: str, heard: str) -> Intent:
+    """The question for a part unmuted over a section: its track unmuted everywhere, or the notes a section's
+    mute took out brought back (an undo); never one of them guessed."""
+    reason = f"{UNMUTED_THERE} 'unmute the {part}' (everywhere), or 'undo that' (notes taken out there brought back)?"
+    return Intent("unknown", None, {"heard": heard, "reason": reason, "suggestions": []}, heard)
 
 
 def _restyled(change: Intent) -> bool:

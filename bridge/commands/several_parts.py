@@ -83,11 +83,23 @@ def over_parts(heard: str, intent: Intent, read_one: Callable[[str], Intent]) ->
     if intent.understood and (not spreads(intent) or "," in str(intent.params.get("voices", ""))):
         return intent  # "make drums and bass": two parts made; "keep the kick and the snare": one op on both
     alone = read_one(f"{heard[: pair.start()]}the {pair.group(1)}{heard[pair.end() :]}")
+    if not intent.understood and _asks(alone, read_one):  # "shuffle the drums and the bass": asked of both
+        asked = _asked(heard, [one, other], [alone], read_one)
+        if str(asked.params.get("reason")).startswith("did you mean"):
+            return asked
     if not spreads(alone) or alone.part != one or "not_done" in alone.params or "then" in alone.params:
         return intent
     if intent.understood and intent.action != alone.action:
         return intent
     return _each_alone(heard, pair.span(), alone, [(other, pair.group(2))], read_one)
+
+
+def _asks(intent: Intent, read_one: Callable[[str], Intent]) -> bool:
+    """Whether ``intent`` is a question offering changes only ("did you mean 'vary the drums' or 'swing the
+    drums'?"); one offering a new part ("make a drum beat") is no change said of the parts listed."""
+    reason = str(intent.params.get("reason", ""))
+    said = re.findall(r"'([^']+)'", reason)
+    return reason.startswith("did you mean") and all(_op(read_one(x)) not in (None, "make") for x in said)
 
 
 def _target(words: str) -> str:

@@ -11,7 +11,8 @@ speak said plainly, a filler dropped, accents folded), but an answer shows and k
   back its typed spelling when a word of the sentence folds to it; an ASCII sentence is returned untouched;
 - ``kept_quoted`` (round 38): a name or prompt given in quotes comes back exactly as typed: no reader's table
   (sections, tongues, spelling) rewrites the words inside quotes (``name this take "mukhda final"`` is named
-  "mukhda final", never the section table's "the chorus final").
+  "mukhda final", never the section table's "the chorus final"); and round 39: a prompt not quoted in the
+  English words typed (``prompt_as_typed``: "bass drum loop" is a loop of "bass drum", never "kick").
 
 Stdlib only.
 """
@@ -22,6 +23,7 @@ import re
 from difflib import SequenceMatcher
 from typing import Any
 
+from bridge.commands.english import english_words
 from bridge.commands.intent import Intent
 from bridge.commands.spanish import fold
 
@@ -83,12 +85,31 @@ def kept_quoted(typed: str, intent: Intent) -> Intent:
     return Intent(intent.action, intent.part, params, intent.heard)
 
 
+def prompt_as_typed(typed: str, intent: Intent) -> Intent:
+    """A MusicGen prompt the readers rewrote ("bass drum" read as the kick, "cymbal" as the crash) in the words
+    typed: the typed run it was read from, where every word of that run is English (a slip the spelling put
+    right, "pinao", and a prompt said in another tongue stay as read)."""
+    prompt = intent.params.get("prompt") if intent.action == "musicgen" else None
+    if not isinstance(prompt, str) or not prompt:
+        return intent
+    from bridge.commands.normalize import normalize  # the readers' words (normalize reads much: late)
+
+    heard = " ".join(intent.heard.split())
+    said = typed_clause(typed_clause(prompt.lower(), normalize(heard)[0], heard), heard, typed)
+    words = [_plain(w) for w in said.split()]
+    if words[:1] != prompt.lower().split()[:1] and words[0] in ("the", "a", "an", "some"):  # read without it
+        said, words = " ".join(said.split()[1:]), words[1:]
+    if said.lower() == prompt.lower() or not all(w in english_words() or w.isdigit() for w in words):
+        return intent
+    return Intent(intent.action, intent.part, {**intent.params, "prompt": said}, intent.heard)
+
+
 def as_typed(text: str, intent: Intent) -> Intent:
     """``intent`` with its ``heard`` (and an unknown answer's ``params["heard"]``) the sentence as typed, its
     spaces made single, each clause of its ``not_done`` in the typed words it was read from, and a name or
     prompt said in quotes as typed (``kept_quoted``)."""
     typed = " ".join(text.split())
-    intent = kept_quoted(typed, intent)
+    intent = kept_quoted(typed, prompt_as_typed(typed, intent))
     params = intent.params
     if not intent.understood and params.get("heard", typed) != typed:
         params = {**params, "heard": typed}

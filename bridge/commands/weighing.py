@@ -12,7 +12,7 @@ import re
 from bridge.commands import asked_verbs, explain, guards, made_how, rephrase, unsaid_fix
 from bridge.commands import reader as lr
 from bridge.commands.audio_words import warped_in_time
-from bridge.commands.edit_words import accompanies, for_the_clip
+from bridge.commands.edit_words import accompanies, for_the_clip, goes_on
 from bridge.commands.feel_spans import feel_over_span, notes_over_span
 from bridge.commands.follow_words import selected_said
 from bridge.commands.intent import UNKNOWN, Intent, unknown
@@ -20,13 +20,14 @@ from bridge.commands.job_words import cancels_job
 from bridge.commands.level_moves import graded_level
 from bridge.commands.made_said import SAID_MORE
 from bridge.commands.means import means_of
-from bridge.commands.musicgen_words import loop_of_a_sound
 from bridge.commands.parser import parse as rules
 from bridge.commands.place_words import EVERY
 from bridge.commands.questions import OWN_QUESTION
+from bridge.commands.region_words import UNMUTED_THERE
 from bridge.commands.said import said
 from bridge.commands.sized import with_size
 from bridge.commands.slang_words import HIT
+from bridge.commands.sound_loops import loop_of_a_sound, sound_loop
 from bridge.commands.studio_errands import studio_job
 from bridge.commands.suggested import OPPOSITES, QUIET, op_of, readings, target_of
 from bridge.commands.take_moves import moved_among, thrown_away
@@ -93,6 +94,8 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
         return ruled  # "I changed my mind, redo it"; "tidy up the bass so every note sits on the beat"
     if ours == "set" and best in ("make", "vary") and restyled(ruled, s):  # "redo the bass as trap": the
         return ruled  # part made again in the genre said, which neither a variation nor a new part keeps
+    if ours == "continue" and goes_on(s):  # "keep the groove going 16 more bars": never busier, nor made
+        return ruled
     if ours == "accompany" and best == "make" and (accompanies(s) or for_the_clip(s)):  # "chords that
         return ruled  # play along w the 808", "chords for this melody": what a new make would drop
     followed = ruled.params.get("source") == "selected" and selected_said(s)  # "follow the clip i selected"
@@ -111,8 +114,8 @@ def weighed(heard: str, s: str, key: str | None, ruled: Intent, reading: lr.Read
     # "add a crash on the first beat of the chorus": one hit of a drum voice put in, never a new part made there
     if ours == "add" and best == "make" and ONE_HIT.search(s):
         return ruled
-    if ours == "musicgen" and best == "make" and loop_of_a_sound(s):  # "a loop of low taiko hits": audio
-        return ruled
+    if ours == "musicgen" and ((best == "make" and loop_of_a_sound(s)) or sound_loop(s)):  # "a loop of low
+        return ruled  # taiko hits", "bass drum loop": audio
     if (
         ours == "transcribe" and " transcribe " in s
     ):  # round 36: "transcribe my guitar recording": the verb names
@@ -233,7 +236,11 @@ def _own_question(ruled: Intent, which_track: bool) -> bool:
     """Whether the rules asked a question of their own whose examples answer it ("which part should the intro
     have?", "lower in pitch, or softer?"; with ``which_track``, "which track ...?" too)."""
     reason = str(ruled.params.get("reason", ""))
-    return OWN_QUESTION.search(reason) is not None or (which_track and reason.startswith(WHICH_TRACK))
+    return (
+        OWN_QUESTION.search(reason) is not None
+        or (which_track and reason.startswith(WHICH_TRACK))
+        or reason.startswith(UNMUTED_THERE)  # "unmute the bass in the chorus": everywhere, or an undo?
+    )
 
 
 def read_as(

@@ -117,10 +117,11 @@ def test_a_pitch_moved_stays_a_pitch(text: str, want: tuple[str, str]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["lower the melody a touch", "raise the chords a bit", "turn the bass up a bit more", "lower the bass"],
+    ["lower the melody a bit", "raise the chords a bit", "turn the bass up a bit more", "lower the bass"],
 )
 def test_a_pitched_part_or_a_relative_size_is_left_as_said(text: str) -> None:
-    """ "lower the melody a touch" may move its notes; "a bit more" is relative: no level said for sure."""
+    """ "lower the melody a bit" may move its notes; "a bit more" is relative: no level said for sure (round 39: a
+    knob's step, "a touch", says a level, in test_issue55_round39_w106)."""
     assert level_moved(text) == text
 
 
