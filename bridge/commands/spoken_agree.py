@@ -8,8 +8,7 @@ grammar's (``snapping.snap``: "make a fun bass line" is "make a funk bass line";
 then only proposes when its snapped form reads as no other command). A sentence it does not act on
 ("generator house speed") proposes the learned reading's two likeliest readings instead (``SUGGESTED``,
 sentences the rules read as that op). Whisper scores every candidate sentence against the audio by forced
-decoding (``FastWhisper.score``: the mean log-probability of the sentence's tokens). Readings with the
-same intent are one candidate, with the best of their scores.
+decoding (``FastWhisper.score``: mean token log-prob); readings of one intent are one candidate, its best score.
 
 The candidate is the command pocketsphinx proposed that Whisper scores best (else Whisper's best:
 a free transcript scores high by construction, and a suggestion is a guess). The decision acts only
@@ -31,7 +30,7 @@ when it wins clearly on both sides:
 - else, where Whisper is sure (its best transcript's own log-probability at least ``whisper_sure``) and
   all its transcripts read as one command, that command acts (``spoken_sure``, issue 56 part H);
 - else Whisper's best transcript acts where it is a whole grammar sentence of a command other than pocketsphinx's
-  best reading and scores ahead (``plain_margin``, ``spoken_plain``, v85: not said back);
+  best reading, scores ahead and differs from it in words far apart in sound (``plain_margin``, v85, v86);
 - else Whisper's best of pocketsphinx's readings acts ``whisper_lead`` ahead (``spoken_ties``, v58a: off).
 
 A transcript of Whisper's that reads as a command only through words the reader passed over, where
@@ -99,6 +98,7 @@ class AgreeLimits:
     again_even: bool = False  # and again told them in reverse order: both must act on it (v83)
     unread_rivals: bool = False  # Whisper's command from words the reader passed over is no rival (v84)
     plain_margin: float = -1.0  # Whisper's plain grammar sentence over sphinx's (``spoken_plain``, v85)
+    plain_apart: float = 0.0  # and the words the two differ in this far apart in phones (v86)
 
 
 @dataclass
@@ -283,7 +283,7 @@ def judge(
     alone = next((c for c in commands if meant is not None and c.intent.as_dict() == meant), None)
     if alone is not None:
         return check(alone, sphinx_best), alone.text  # Whisper is sure of it (part H)
-    if plain := plain_written(said, commands, sphinx_best, limits.plain_margin, not limits.learned_starts, read):  # fmt: skip
+    if plain := plain_written(said, commands, sphinx_best, limits.plain_margin, not limits.learned_starts, read, limits.plain_apart):  # fmt: skip
         return sure(plain.intent), plain.text  # Whisper wrote another command plainly (v85)
     if whisper_leads(first, others, free, limits) and not says_a_value(first.intent):
         return check(first, sphinx_best), first.text  # Whisper's scores break the tie (v58a)

@@ -17,7 +17,12 @@ Whisper's words only read as a command through words the reader passed over ("ma
 - Whisper's forced score of the command leads every other command proposed (pocketsphinx's best reading
   among them) by ``margin``: the audio, not only Whisper's beam, prefers it;
 - it carries no number or key (``says_a_value``: "two" and "three" are a phone apart, and Whisper is
-  told the grammar's values in its prompt).
+  told the grammar's values in its prompt);
+- the words the two sentences differ in, aligned word by word, are at least ``apart`` apart in phones
+  (``words_apart``, v86; 0: any). The rule is for pocketsphinx's grammar making a command of a sound it
+  cannot place ("fill" for "stop", "write a metal beat" for "try another melody": the words far apart);
+  where the two differ by a phone or two ("stop" and "start", "mute" and "unmute") the audio itself is
+  what is in doubt, and on v85's held-out voices Whisper's forced score put the wrong one first.
 
 The command chosen is acted on (``confidence.sure``: a key, tempo, replace or long job is still said back),
 not said back as part J (``spoken_check``) would where the recognisers disagree: they disagree here by
@@ -28,12 +33,14 @@ said into read-backs (understood 0.789 -> 0.769) where acting kept it (0.789) wi
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
 from typing import Protocol, TypeVar
 
 from bridge.commands import parse
 from bridge.commands.intent import Intent
 from bridge.commands.nearest import says_a_value
 from bridge.commands.safety import spoken
+from bridge.commands.sounds import distance
 from bridge.commands.sphinx_scores import in_grammar
 
 Reader = Callable[[str], Intent]
@@ -43,6 +50,7 @@ class Scored(Protocol):
     """A candidate as ``spoken_agree.Candidate`` holds it (its intent and Whisper's forced score)."""
 
     intent: Intent
+    text: str
     whisper: float
 
 
@@ -56,18 +64,19 @@ def plain_written(
     margin: float,
     voiced: bool = True,
     read: Reader | None = None,
+    apart: float = 0.0,
 ) -> C | None:
     """The candidate among ``commands`` (the pair's understood candidates) that Whisper wrote plainly
     (see the module text), or None: ``said`` are Whisper's transcripts as the parser reads them, best
     first (``spoken_agree.heard``), ``sphinx`` pocketsphinx's best reading; each is read as spoken
-    (``voiced``) or by ``read``, the pair's reading (``spoken_unread``)."""
+    (``voiced``) or by ``read``, the pair's reading (``spoken_unread``); ``apart``: see the module text."""
     if margin < 0 or not said or sphinx is None or not sphinx.intent.understood:
         return None
     read = read or (lambda s: spoken(parse(s, voiced)))
     meant = read(said[0])
     if not meant.understood or meant.as_dict() == sphinx.intent.as_dict() or says_a_value(meant):
         return None
-    if not in_grammar(said[0]):
+    if not in_grammar(said[0]) or words_apart(sphinx.text, said[0]) < apart:
         return None
     for other in said[1:]:
         also = read(other)
@@ -78,3 +87,15 @@ def plain_written(
         return None
     rivals = [c.whisper for c in commands if c.intent.as_dict() != meant.as_dict()]
     return chosen if all(chosen.whisper - r >= margin for r in rivals) else None
+
+
+def words_apart(a: str, b: str) -> float:
+    """The phone distance (``sounds.distance``) between the words sentence ``a`` has where ``b`` differs,
+    aligned word by word (``difflib``), and ``b``'s: "stop" and "start" 0.4, "mute the drums" and "unmute the
+    drums" 0.33, "half time the chord" and "quantize the chord" 0.71; 0 for the same words."""
+    x, y = a.lower().split(), b.lower().split()
+    ops = [op for op in SequenceMatcher(a=x, b=y, autojunk=False).get_opcodes() if op[0] != "equal"]
+    return distance(
+        " ".join(w for op in ops for w in x[op[1] : op[2]]),
+        " ".join(w for op in ops for w in y[op[3] : op[4]]),
+    )

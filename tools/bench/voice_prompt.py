@@ -56,7 +56,10 @@ def kept(prompt: str) -> Path:
 
 
 def tuning_voices() -> set[str]:
-    return {v.label for tune, _ in FAMILIES.values() for v in tune}
+    """The studio bench's tuning voices and the one- and two-word set's (``voice_rivals``, v86)."""
+    from tools.bench.voice_rivals import tuning_labels
+
+    return {v.label for tune, _ in FAMILIES.values() for v in tune} | tuning_labels()
 
 
 def decode(prompt: str, half: str, most: int, out: Path | None = None) -> None:

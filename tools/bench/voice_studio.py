@@ -103,9 +103,11 @@ def _mix(speech: Any, under: Any, level_db: float, offset: int) -> Any:
     return np.clip(x + gain * loop, -32768, 32767).astype(np.int16)
 
 
-def make(commands: tuple[str, ...], spoken_by: tuple[Voice, ...]) -> list[dict[str, Any]]:
-    """Every utterance of the set by the voices ``spoken_by`` (made once, kept in FOLDER): entry with its
-    condition and WAV. The song's genre and level follow the voice's place (espeak-ng's first)."""
+def make(
+    commands: tuple[str, ...], spoken_by: tuple[Voice, ...], folder: Path = FOLDER
+) -> list[dict[str, Any]]:
+    """Every utterance of the set by the voices ``spoken_by`` (made once, kept in ``folder``): entry with
+    its condition and WAV. The song's genre and level follow the voice's place (espeak-ng's first)."""
     from bridge.commands.parser import parse as rules
     from bridge.commands.sphinx_scores import in_grammar
 
@@ -115,8 +117,8 @@ def make(commands: tuple[str, ...], spoken_by: tuple[Voice, ...]) -> list[dict[s
     intended = {c: (parse(c) if parse(c).understood else rules(c)).as_dict() for c in commands}
     if stray := [c for c in commands if not parse(c).understood]:  # the head's regression, not the set's
         print(f"commands the whole reading asks about (their intent: the rules' reading): {stray}")
-    FOLDER.mkdir(parents=True, exist_ok=True)
-    noise = FOLDER / "pink.wav"
+    folder.mkdir(parents=True, exist_ok=True)
+    noise = folder / "pink.wav"
     if not noise.exists():
         _sox(
             *f"-R -n -r {SPEECH_RATE_HZ} -c 1 -b 16 {noise} synth 60 pinknoise".split()
@@ -126,9 +128,9 @@ def make(commands: tuple[str, ...], spoken_by: tuple[Voice, ...]) -> list[dict[s
     out = []
     for v, talker in enumerate(spoken_by):
         voice, speed = talker.label, talker.speed
-        loop = _loop(GENRES[v % len(GENRES)], FOLDER)
+        loop = _loop(GENRES[v % len(GENRES)], folder)
         for c, text in enumerate(commands):
-            base = FOLDER / f"{c:02d}_{voice}_{speed}"
+            base = folder / f"{c:02d}_{voice}_{speed}"
             dry = base.with_name(base.name + "_clean.wav")
             if not dry.exists():
                 speak(text, talker, dry)
