@@ -26,19 +26,11 @@ OWN_PEAK = 0.3  # ... where its onset peak is at least this high ...
 STRUCK_ACCENT = 6.0  # ... and the audio's flux reaches this many times its median ...
 ACCENT_BEFORE = 1  # ... from this many frames before the peak ...
 ACCENT_AFTER = 6  # ... to this many after it
-SLOW_CLIMB = (
-    10  # a note with no struck attack whose onset map took this many frames from 0.4 to 0.75 of its peak ...
-)
-SLOW_SHARE = (
-    0.5  # ... starts at the first frame within this share of the peak (a slow bow: the climb began early)
-)
+SLOW_CLIMB = 10  # a note with no struck attack whose onset map took this many frames ...
+SLOW_SHARE = 0.5  # ... from 0.4 to 0.75 of its peak starts within this share of it (a slow bow)
 SLOW_REACH = 40  # frames before the peak searched for that climb
-SLOW_ACCENT = (
-    2.0  # ... where the audio's flux stays under this many times its median near the peak (a bow) ...
-)
-SLOW_HEARD = (
-    4  # ... and the note map's run began at most this many frames before the climb's start (heard late)
-)
+SLOW_ACCENT = 2.0  # ... where the audio's flux stays under this many times its median near the peak ...
+SLOW_HEARD = 4  # ... and the note map's run began at most this many frames before the climb's start
 
 
 def struck_start(
