@@ -14,7 +14,9 @@ that its onset map climbs over 10-30 frames and peaks 100-250 ms after the bow s
 of the peak lies late. Such a note shows no attack in the audio at all (flux under ``SLOW_ACCENT`` x its
 median, where a blown or muted note's reaches 2-3), a long climb from 0.4 to 0.75 of its peak, and the model
 hears it late too (its note map's run starts no more than ``SLOW_HEARD`` frames before the climb's start: a
-synth brass note the model hears early does not move); it starts at ``SLOW_SHARE`` of its peak instead.
+synth brass note the model hears early does not move); it starts at ``SLOW_SHARE`` of its peak instead. Half
+the peak overshot (a90: pizzicato's right notes and the held-out contrabass's moved 70-120 ms early); where
+the climb leaves its floor, or the note map's run start, placed the start earlier still, or not at all.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ STRUCK_ACCENT = 6.0  # ... and the audio's flux reaches this many times its medi
 ACCENT_BEFORE = 1  # ... from this many frames before the peak ...
 ACCENT_AFTER = 6  # ... to this many after it
 SLOW_CLIMB = 10  # a note with no struck attack whose onset map took this many frames ...
-SLOW_SHARE = 0.5  # ... from 0.4 to 0.75 of its peak starts within this share of it (a slow bow)
+SLOW_SHARE = 0.6  # ... from 0.4 to 0.75 of its peak starts within this share of it (a slow bow; a90: not 0.5)
 SLOW_REACH = 40  # frames before the peak searched for that climb
 SLOW_ACCENT = 2.0  # ... where the audio's flux stays under this many times its median near the peak ...
 SLOW_HEARD = 4  # ... and the note map's run began at most this many frames before the climb's start

@@ -1,5 +1,5 @@
 """The bass kind's slow bows (a89): a low note whose onset map climbs slowly, with no attack in the audio and
-its note map heard late, starts where the climb began (half its onset peak), not at three quarters of it; a
+its note map heard late, starts early in its climb (0.6 of its onset peak: a90, not a89's half), not at three quarters of it; a
 note with a soft attack in the audio, or one the model hears early, keeps main's start."""
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def _g1_start(post: Posteriors, flux: float) -> int:
     return next(t.start for t in tracks if t.pitch == G1)
 
 
-# 0.1 -> 0.6 over 30 frames: 0.4 of the peak 21 frames before it, 0.75 of it 9 frames before, half 18 before
+# 0.1 -> 0.6 over 30 frames: 0.4 of the peak 21 frames before it, 0.75 of it 9 before, 0.6 of it 14, half 18
 SLOW = [0.1 + 0.5 * i / 30 for i in range(31)]
 # 0.1 -> 0.44 over 20 frames, then 0.6 two frames later: three quarters of the peak only at the last jump
 SLOW_THEN_STEEP = [0.1 + 0.34 * i / 20 for i in range(21)] + [0.52, 0.6]
@@ -38,8 +38,10 @@ SLOW_THEN_STEEP = [0.1 + 0.34 * i / 20 for i in range(21)] + [0.52, 0.6]
 
 def test_a_slow_bow_starts_where_its_climb_began() -> None:
     """The flux at 1.2 times its median throughout (string ensemble 2's on a87's bowed set: 1.0-1.5): G1
-    starts at half its peak, 18 frames (210 ms) before it; main started it 8 frames before."""
-    assert _g1_start(_bowed(SLOW, heard_from=2), 1.2) <= PEAK - 15
+    starts at 0.6 of its peak, 14 frames before it (main: 8 before); not at half of it (18 before: a89's
+    share, which overshot)."""
+    start = _g1_start(_bowed(SLOW, heard_from=2), 1.2)
+    assert PEAK - 16 <= start <= PEAK - 12, start - PEAK
 
 
 def test_a_soft_attack_keeps_the_climb() -> None:
@@ -54,7 +56,7 @@ def test_a_note_heard_early_keeps_its_start() -> None:
     before (the model heard the note early, as synth brass 2's on a83's leaps set), main's start, by the peak."""
     late = _g1_start(_bowed(SLOW_THEN_STEEP, heard_from=2), 1.2)
     early = _g1_start(_bowed(SLOW_THEN_STEEP, heard_from=9), 1.2)
-    assert late <= PEAK - 10, late - PEAK
+    assert late <= PEAK - 5, late - PEAK
     assert early >= PEAK - 2, early - PEAK
 
 
