@@ -91,7 +91,7 @@ def track(
         col = int(cols[state - 1])
         begin, peak = _onset_near(post.onset[:, col], start, end)
         if kind == "bass":  # a struck low note's onset map swells early from the note before
-            begin = struck_start(post.onset[:, col], begin, peak, accents)
+            begin = struck_start(post.onset[:, col], begin, peak, accents, run=start)
         if tracks and tracks[-1].end >= start:  # the note before held until this one: it still does
             tracks[-1] = Track(
                 tracks[-1].pitch, tracks[-1].start, max(tracks[-1].start + 1, begin), tracks[-1].strength
