@@ -53,7 +53,5 @@ def kept(text: str, rules: Callable[[str], Intent]) -> Intent:
     if at in sentence.read:
         return copy.deepcopy(sentence.read[at])
     got = rules(text)
-    sentence.read[at] = copy.deepcopy(
-        got
-    )  # the caller may change ``got``'s params; the kept copy stays as read
+    sentence.read[at] = copy.deepcopy(got)  # the caller may change ``got``'s params; the kept copy stays
     return got
