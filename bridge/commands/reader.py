@@ -27,6 +27,11 @@ TARGET_SURE = 0.5  # a learned target below this is not used (the slot readers' 
 _state = {"off": False}
 _lock = threading.Lock()
 _ahead = threading.local()  # the readings of the sentence being read (``read_ahead``)
+_KEPT = 4096  # encoder calls whose readings are kept across sentences (the oldest dropped when full)
+_Call = tuple[
+    tuple[str, ...], str
+]  # the texts one encoder call read, in order, and how the encoder read them
+_kept: dict[_Call, tuple[Any, ...]] = {}  # each call's readings, oldest first (``Reading``: defined below)
 
 
 @dataclass(frozen=True)
@@ -66,13 +71,17 @@ def reading_of(text: str) -> Reading | None:
     ahead: dict[str, Reading] | None = getattr(_ahead, "read", None)
     if ahead is not None and said in ahead:
         return ahead[said]
-    try:
-        from bridge.reading import read
+    if (kept := _known((said,))) is not None:
+        got = kept[0]
+    else:
+        try:
+            from bridge.reading import read
 
-        got = _reading(read(said))
-    except (ImportError, RuntimeError, OSError, KeyError, ValueError) as exc:
-        _off(exc)
-        return None
+            kind = _encoder()
+            got = _keep((said,), (_reading(read(said)),), kind)[0]
+        except (ImportError, RuntimeError, OSError, KeyError, ValueError) as exc:
+            _off(exc)
+            return None
     if ahead is not None:
         ahead[said] = got
     return got
@@ -103,7 +112,10 @@ def read_ahead(texts: list[str]) -> Iterator[None]:
         try:
             from bridge.reading import read_many
 
-            ahead.update(zip(said, map(_reading, read_many(said)), strict=True))
+            if (got := _known(tuple(said))) is None:  # these texts not read together before
+                kind = _encoder()
+                got = _keep(tuple(said), tuple(map(_reading, read_many(said))), kind)
+            ahead.update(zip(said, got, strict=True))
         except (ImportError, RuntimeError, OSError, KeyError, ValueError) as exc:
             _off(exc)
     _ahead.read = ahead
@@ -113,6 +125,31 @@ def read_ahead(texts: list[str]) -> Iterator[None]:
         _ahead.read = outer
         if outer is None:
             _ahead.said = None
+
+
+def _encoder() -> str:
+    """How the encoder reads now ("onnx", "trace", "eager"; "" before it loads): a reading is kept per encoder."""
+    from bridge.reading.encoder import reads_with
+
+    return reads_with()
+
+
+def _known(texts: tuple[str, ...]) -> tuple[Reading, ...] | None:
+    """The readings of ``texts`` an earlier sentence had this encoder read in one call, alone or together in this
+    order (the same call again: the same numbers, bit for bit; a text read in another batch may differ in its last
+    digits, the head's product over a batch), or None."""
+    return _kept.get((texts, _encoder())) if _kept else None
+
+
+def _keep(texts: tuple[str, ...], got: tuple[Reading, ...], kind: str) -> tuple[Reading, ...]:
+    """``got``, kept for later sentences when the encoder read it as ``kind`` and reads so still (not switched to
+    its ONNX export between the two: ``encoder.write_export``)."""
+    if kind and kind == _encoder():
+        with _lock:  # the daemon's warm-up thread keeps readings too
+            if len(_kept) >= _KEPT:
+                _kept.pop(next(iter(_kept)), None)  # the oldest
+            _kept[(texts, kind)] = got
+    return got
 
 
 def _reading(got: Any) -> Reading:
