@@ -54,8 +54,8 @@ def test_each_kept_reading_is_the_same_call_read_again(monkeypatch: pytest.Monke
         with lr.read_ahead(TEXTS):  # a new sentence: all read together, the one read alone before too
             assert {t: lr.reading_of(t) for t in TEXTS} == together
     assert len(lr._kept) == 2
-    with lr.read_ahead(TEXTS[:0:-1]):  # the same texts in another order: another call, read as it reads
-        assert {t: lr.reading_of(t) for t in TEXTS[1:]} == _together(TEXTS[:0:-1])
+    with lr.read_ahead(TEXTS[::-1]):  # the same texts in another order: another call, read as it reads
+        assert {t: lr.reading_of(t) for t in TEXTS} == _together(TEXTS[::-1])
     for text in TEXTS[1:]:  # each alone: its own call (a batch's reading is kept for that batch only)
         assert lr.reading_of(text) == alone[text]
     assert len(lr._kept) == 3 + len(TEXTS[1:])
