@@ -28,9 +28,8 @@ _state = {"off": False}
 _lock = threading.Lock()
 _ahead = threading.local()  # the readings of the sentence being read (``read_ahead``)
 _KEPT = 4096  # encoder calls whose readings are kept across sentences (the oldest dropped when full)
-_Call = tuple[
-    tuple[str, ...], str
-]  # the texts one encoder call read, in order, and how the encoder read them
+# the texts one encoder call read, in order; how the encoder read them; the reader called
+_Call = tuple[tuple[str, ...], str, Callable[..., Any]]
 _kept: dict[_Call, tuple[Any, ...]] = {}  # each call's readings, oldest first (``Reading``: defined below)
 
 
@@ -71,17 +70,16 @@ def reading_of(text: str) -> Reading | None:
     ahead: dict[str, Reading] | None = getattr(_ahead, "read", None)
     if ahead is not None and said in ahead:
         return ahead[said]
-    if (kept := _known((said,))) is not None:
-        got = kept[0]
-    else:
-        try:
-            from bridge.reading import read
+    try:
+        from bridge import reading
 
+        if (kept := _known((said,), reading.read)) is None:  # not read alone by an earlier sentence
             kind = _encoder()
-            got = _keep((said,), (_reading(read(said)),), kind)[0]
-        except (ImportError, RuntimeError, OSError, KeyError, ValueError) as exc:
-            _off(exc)
-            return None
+            kept = _keep((said,), reading.read, (_reading(reading.read(said)),), kind)
+    except (ImportError, RuntimeError, OSError, KeyError, ValueError) as exc:
+        _off(exc)
+        return None
+    got = kept[0]
     if ahead is not None:
         ahead[said] = got
     return got
@@ -110,11 +108,15 @@ def read_ahead(texts: list[str]) -> Iterator[None]:
     said = [t for t in dict.fromkeys(_for_reading(t) for t in texts) if t not in ahead]
     if len(said) > 1 and enabled():
         try:
-            from bridge.reading import read_many
+            from bridge import reading
 
-            if (got := _known(tuple(said))) is None:  # these texts not read together before
+            if (
+                got := _known(tuple(said), reading.read_many)
+            ) is None:  # these texts not read together before
                 kind = _encoder()
-                got = _keep(tuple(said), tuple(map(_reading, read_many(said))), kind)
+                got = _keep(
+                    tuple(said), reading.read_many, tuple(map(_reading, reading.read_many(said))), kind
+                )
             ahead.update(zip(said, got, strict=True))
         except (ImportError, RuntimeError, OSError, KeyError, ValueError) as exc:
             _off(exc)
@@ -134,21 +136,23 @@ def _encoder() -> str:
     return reads_with()
 
 
-def _known(texts: tuple[str, ...]) -> tuple[Reading, ...] | None:
-    """The readings of ``texts`` an earlier sentence had this encoder read in one call, alone or together in this
-    order (the same call again: the same numbers, bit for bit; a text read in another batch may differ in its last
-    digits, the head's product over a batch), or None."""
-    return _kept.get((texts, _encoder())) if _kept else None
+def _known(texts: tuple[str, ...], by: Callable[..., Any]) -> tuple[Reading, ...] | None:
+    """The readings of ``texts`` an earlier sentence had this encoder read by ``by`` in one call, alone or together
+    in this order (the same call again: the same numbers, bit for bit; a text read in another batch may differ in
+    its last digits, the head's product over a batch), or None."""
+    return _kept.get((texts, _encoder(), by)) if _kept else None
 
 
-def _keep(texts: tuple[str, ...], got: tuple[Reading, ...], kind: str) -> tuple[Reading, ...]:
+def _keep(
+    texts: tuple[str, ...], by: Callable[..., Any], got: tuple[Reading, ...], kind: str
+) -> tuple[Reading, ...]:
     """``got``, kept for later sentences when the encoder read it as ``kind`` and reads so still (not switched to
     its ONNX export between the two: ``encoder.write_export``)."""
     if kind and kind == _encoder():
         with _lock:  # the daemon's warm-up thread keeps readings too
             if len(_kept) >= _KEPT:
                 _kept.pop(next(iter(_kept)), None)  # the oldest
-            _kept[(texts, kind)] = got
+            _kept[(texts, kind, by)] = got
     return got
 
 
