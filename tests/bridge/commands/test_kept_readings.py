@@ -85,3 +85,18 @@ def test_each_answer_is_the_one_read_with_nothing_kept(monkeypatch: pytest.Monke
         texts_read[0] = 0
         assert agree.parse(text) == fresh[text]
     assert texts_read[0] == 0 < cold
+
+
+@pytest.mark.usefixtures("learned_reading")
+def test_a_reading_is_kept_for_its_own_reader_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lr, "_kept", {})
+    monkeypatch.setitem(lr._state, "off", False)
+    lr.reading_of("warm up")  # the encoder loaded: a reading is kept from now on
+    assert lr.reading_of(TEXTS[0]) is not None  # read and kept
+    assert ((lr._for_reading(TEXTS[0]),)) in {key[0] for key in lr._kept}
+
+    def broken(text: str) -> None:
+        raise RuntimeError("sentence encoder 'x' could not be loaded")
+
+    monkeypatch.setattr("bridge.reading.read", broken)  # another reader: nothing kept is its
+    assert lr.reading_of(TEXTS[0]) is None
