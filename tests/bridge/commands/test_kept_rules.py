@@ -56,7 +56,8 @@ def test_each_answer_is_the_one_read_afresh(monkeypatch: pytest.MonkeyPatch) -> 
     fresh, fresh_calls = _read_all(False, monkeypatch)
     got, kept_calls = _read_all(True, monkeypatch)
     assert got == fresh  # action, part, every param (reason, suggestions, then, not_done) and heard
-    assert kept_calls < fresh_calls * 0.8  # the keeping is used: the same texts are read again within a sentence
+    # the keeping is used: the same texts are read again within a sentence
+    assert kept_calls < fresh_calls * 0.8
 
 
 def test_a_reading_is_kept_per_text_and_context_within_one_sentence() -> None:
