@@ -30,6 +30,7 @@ from bridge.commands import (
     explain,
     guards,
     head_slips,
+    kept_rules,
     leftover_values,
     negated_turn,
     offered,
@@ -92,7 +93,7 @@ def parse(text: str, voiced: bool = False) -> Intent:
     one (``_chosen``; issue 56 part I). A track's name keeps its accents as typed (``typed_names``)."""
     # a tongue a table reads is judged on the sentence as typed (``unread_mix``); each text the sentence's
     # readers (and the examples it offers) ask the learned reading of is read once (``read_ahead``)
-    with typed(text), lr.read_ahead([]):
+    with typed(text), lr.read_ahead([]), kept_rules.while_read(offered.context):
         # an example offered that the reader would itself ask about is never offered (``offered``)
         return offered.acting(as_typed(text, spelled(text, _parse(text, voiced))), parse)
 

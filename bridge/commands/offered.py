@@ -23,6 +23,7 @@ from bridge.commands.means import means_of
 from bridge.commands.normalize import normalize
 from bridge.commands.track_words import not_a_part
 from bridge.commands.unknown_parts import _ASKING
+from bridge.commands.unread_mix import typed_now
 
 PARTS = ("drums", "bass", "chords", "melody")
 OTHER = "other"  # an instrument said that MuseAroo makes no part of
@@ -84,6 +85,12 @@ def _key(text: str, on: bool, parse: Callable[[str], Intent]) -> _Key:
     """What an example's reading is kept by: its text as offered, whether the learned reading is on, the reader,
     and whether it is read as another question's example (``unknown_parts._ASKING``: then it asks nothing)."""
     return (text, on, parse, _ASKING.get())
+
+
+def context() -> tuple[str | None, bool, bool]:
+    """What else a reading may hang on inside one sentence: the sentence as typed (``unread_mix.typed``), whether
+    it is read as another question's example (``_ASKING``) and whether the learned reading is on (``kept_rules``)."""
+    return typed_now(), _ASKING.get(), lr.enabled()
 
 
 def reading(text: str, parse: Callable[[str], Intent]) -> Intent:

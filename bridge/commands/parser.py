@@ -30,6 +30,7 @@ from bridge.commands.edit_words import THIS_CLIP, infill_of
 from bridge.commands.energy_words import energy_moved, energy_span
 from bridge.commands.intent import Intent, unknown
 from bridge.commands.job_words import cancels_job
+from bridge.commands.kept_rules import kept
 from bridge.commands.mixing_jobs import mixing_job
 from bridge.commands.normalize import normalize
 from bridge.commands.note_words import note_question
@@ -58,7 +59,12 @@ def parse(text: str) -> Intent:
 
     A compound sentence keeps every part it can ("a whole song in C major at 90 bpm"); a clause that
     names nothing known is listed in ``params["not_done"]`` so the answer can say it was not done.
+    Read once per text while one sentence is read by the whole reader (``kept_rules``).
     """
+    return kept(text, _rules)
+
+
+def _rules(text: str) -> Intent:
     heard = " ".join(text.split())
     if (which := which_it(heard)) is not None:  # "the drums sit on top of the bass, move it": which one?
         return sp.refused(heard, which)

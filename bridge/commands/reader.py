@@ -27,6 +27,10 @@ TARGET_SURE = 0.5  # a learned target below this is not used (the slot readers' 
 _state = {"off": False}
 _lock = threading.Lock()
 _ahead = threading.local()  # the readings of the sentence being read (``read_ahead``)
+_KEPT = 4096  # encoder calls whose readings are kept across sentences (the oldest dropped when full)
+# the texts one encoder call read, in order; how the encoder read them; the reader called
+_Call = tuple[tuple[str, ...], str, Callable[..., Any]]
+_kept: dict[_Call, tuple[Any, ...]] = {}  # each call's readings, oldest first (``Reading``: defined below)
 
 
 @dataclass(frozen=True)
@@ -67,12 +71,15 @@ def reading_of(text: str) -> Reading | None:
     if ahead is not None and said in ahead:
         return ahead[said]
     try:
-        from bridge.reading import read
+        from bridge import reading
 
-        got = _reading(read(said))
+        if (kept := _known((said,), reading.read)) is None:  # not read alone by an earlier sentence
+            kind = _encoder()
+            kept = _keep((said,), reading.read, (_reading(reading.read(said)),), kind)
     except (ImportError, RuntimeError, OSError, KeyError, ValueError) as exc:
         _off(exc)
         return None
+    got = kept[0]
     if ahead is not None:
         ahead[said] = got
     return got
@@ -101,9 +108,16 @@ def read_ahead(texts: list[str]) -> Iterator[None]:
     said = [t for t in dict.fromkeys(_for_reading(t) for t in texts) if t not in ahead]
     if len(said) > 1 and enabled():
         try:
-            from bridge.reading import read_many
+            from bridge import reading
 
-            ahead.update(zip(said, map(_reading, read_many(said)), strict=True))
+            if (
+                got := _known(tuple(said), reading.read_many)
+            ) is None:  # these texts not read together before
+                kind = _encoder()
+                got = _keep(
+                    tuple(said), reading.read_many, tuple(map(_reading, reading.read_many(said))), kind
+                )
+            ahead.update(zip(said, got, strict=True))
         except (ImportError, RuntimeError, OSError, KeyError, ValueError) as exc:
             _off(exc)
     _ahead.read = ahead
@@ -113,6 +127,33 @@ def read_ahead(texts: list[str]) -> Iterator[None]:
         _ahead.read = outer
         if outer is None:
             _ahead.said = None
+
+
+def _encoder() -> str:
+    """How the encoder reads now ("onnx", "trace", "eager"; "" before it loads): a reading is kept per encoder."""
+    from bridge.reading.encoder import reads_with
+
+    return reads_with()
+
+
+def _known(texts: tuple[str, ...], by: Callable[..., Any]) -> tuple[Reading, ...] | None:
+    """The readings of ``texts`` an earlier sentence had this encoder read by ``by`` in one call, alone or together
+    in this order (the same call again: the same numbers, bit for bit; a text read in another batch may differ in
+    its last digits, the head's product over a batch), or None."""
+    return _kept.get((texts, _encoder(), by)) if _kept else None
+
+
+def _keep(
+    texts: tuple[str, ...], by: Callable[..., Any], got: tuple[Reading, ...], kind: str
+) -> tuple[Reading, ...]:
+    """``got``, kept for later sentences when the encoder read it as ``kind`` and reads so still (not switched to
+    its ONNX export between the two: ``encoder.write_export``)."""
+    if kind and kind == _encoder():
+        with _lock:  # the daemon's warm-up thread keeps readings too
+            if len(_kept) >= _KEPT:
+                _kept.pop(next(iter(_kept)), None)  # the oldest
+            _kept[(texts, kind, by)] = got
+    return got
 
 
 def _reading(got: Any) -> Reading:
