@@ -63,6 +63,9 @@ UNTABLED: dict[str, tuple[int, ...]] = {
     "Thai (Z6)": (158,),
     "Hebrew (B7)": (160,),
     "Tamil (D7)": (162,),
+    "Trinidadian Creole English (E7)": (163,),
+    "Cantonese, typed as Kongish (F7)": (164,),
+    "Romanian (G7)": (165,),
 }
 SWITCHES = ("hinglish", "indonesian", "german", "spanish", "patois", "pidgin", "scots", "borrowed")
 
