@@ -27,7 +27,7 @@ TARGET_SURE = 0.5  # a learned target below this is not used (the slot readers' 
 _state = {"off": False}
 _lock = threading.Lock()
 _ahead = threading.local()  # the readings of the sentence being read (``read_ahead``)
-_KEPT = 4096  # encoder calls whose readings are kept across sentences (the oldest dropped when full)
+_KEPT = 1024  # encoder calls kept across sentences, oldest dropped (about 8.7 KB each: 9 MB; 4096 held 35 MB)
 # the texts one encoder call read, in order; how the encoder read them; the reader called
 _Call = tuple[tuple[str, ...], str, Callable[..., Any]]
 _kept: dict[_Call, tuple[Any, ...]] = {}  # each call's readings, oldest first (``Reading``: defined below)
