@@ -16,6 +16,7 @@ from bridge.commands.amount_words import plainly
 from bridge.commands.camelot import as_named_keys
 from bridge.commands.counts import as_counted
 from bridge.commands.drumline_words import drums_plainly
+from bridge.commands.learner_amounts import amounts_read
 from bridge.commands.loose_counts import counted
 from bridge.commands.misheard import as_parts
 from bridge.commands.numbers import slips_read, words_to_digits
@@ -284,7 +285,7 @@ def normalize(text: str) -> tuple[str, str | None, str | None]:
     s = counts_as_bars(recounted(as_counted(s)))  # "3 version", "three undos", "another take, two actually"
     s = _FOR_BARS.sub(" 4 bars ", s)  # dictated "four bars"
     s = reordered(called(s))  # "pad track mute": "mute the pad track"; "the track named pad": "the pad track"
-    s = by_sound(s.replace(" b p m ", " bpm ").replace(" please ", " "))  # "the thumpy drum": the kick
+    s = amounts_read(by_sound(s.replace(" b p m ", " bpm ").replace(" please ", " ")))  # "the thumpy drum"
     return s, key, model
 
 

@@ -126,6 +126,9 @@ LEARNED = (
     # "take the drums of this sample and put it in midi": turned into MIDI
     (re.compile(r"\b(?:put|pass|place|convert) (it|them|this|that) (?:in|on|to|into) midi\b(?!\s*(?:tracks?|clips?|channels?))",
                 re.I), r"turn \1 into midi"),
+    # "this tambal recording, I want it in midi" (said first, then wanted: "make this tambal recording in midi")
+    (re.compile(r"\bmake (this|that|it)((?: [a-z]+){0,2} (?:recording|audio|clip|sample|loop|take))? in midi\b", re.I),
+     r"turn \1\2 into midi"),
     # "whole song from zero", "start from zero": from scratch (a learner's "do zero", "desde cero"; never a ramp,
     # "from zero to 100")
     (re.compile(r"\b(song|tune|track|beat|start|again|everything) from (?:zero|0)\b(?! (?:to|till|until|up)\b)", re.I),

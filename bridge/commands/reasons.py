@@ -51,6 +51,10 @@ _DOES = (
     r"seems?|hits?|moves?|breathes?|bounces?|grooves?|flows?|hears?|sees?|knows?|learns?|understands?|follows?|"
     r"counts?|builds?|lifts?|drives?|pops?|cuts? through|sings?)"
 )
+# a purpose said with the bare infinitive, its subject left unsaid: "push the bass later, to sit behind the kick"
+_TO_SIT = (
+    r"to (?:sit|fit|lock|line up|groove|land|hide) (?:behind|on|with|under|over|against|in|into|between)\b"
+)
 _LENGTH_LAST = r" \d+ (?:bars?|measures?)(?: each| long| in length| only)? $"
 _FOR = r"(?:me|us|him|her|them|you|everyone|the (?!(?:track|clip|song|key|chords|bass|drums|kick|melody|keys|beat)\b)\w+|my \w+|our \w+)"
 # what a part made is for, said as a thing another part will do on it: "..., something the vocal can sit on"
@@ -71,7 +75,7 @@ _ROOM = (
 PURPOSE = re.compile(
     rf"(?<=\w)[\s,]+(?:(?:so|so that|so as to|in order for) (?:{_WHO} {_DOES}|its|it s|theyre|they re|thats|that s)"
     rf"\b.*?(?={_LENGTH_LAST}|$)|for {_FOR} to (?!be |_key_)[a-z]+\b.*$|{_ROOM}\b.*?(?={_LENGTH_LAST}|$)"
-    rf"|{_MADE_FOR} (?:that )?{_WHO} {_DOES}\b.*?(?={_LENGTH_LAST}|(?: in)? _key_|$))"
+    rf"|{_MADE_FOR} (?:that )?{_WHO} {_DOES}\b.*?(?={_LENGTH_LAST}|(?: in)? _key_|$)|{_TO_SIT}.*?(?={_LENGTH_LAST}|$))"
 )
 _ADVERB = r"(?:(?:just|really|kinda|kind of|sort of|still|always|never|totally|actually|basically|literally|"
 _ADVERB += r"honestly|already|currently|also|sometimes|even) )*"
