@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bridge.commands import follow_words
+from bridge.commands.clause_tags import untagged
 from bridge.commands.contrast import preferred
 from bridge.commands.dictated import as_dictated
 from bridge.commands.german_words import german
@@ -38,8 +39,8 @@ def heard_as(text: str) -> tuple[str, str | None]:
     """The sentence every reader reads, and a question when it is mostly in a tongue not read: Spanish
     said in English, "comma" a comma, text speak and a learner's phrasing said plainly."""
     heard, asked = in_english(
-        hinglish(as_dictated(corrected(" ".join(text.split()))))
-    )  # "the base *bass": the bass
+        hinglish(as_dictated(corrected(untagged(" ".join(text.split())))))
+    )  # "the base *bass": the bass; "solo bass lah": solo bass
     heard = without_preface(heard)  # "ok new song idea. 8 bars drums": the drums
     heard, asked = (heard, asked) if asked else follow_words.back_to_track(heard)  # "follows that track"
     asked = asked or withdrawn(heard)  # "make it louder, actually it sounds fine": nothing done
