@@ -5,7 +5,8 @@ the bass", "then quantize it".
 
 A TAG is known by its shape, not by a table of its meanings:
 
-- it is the clause's last word, before a comma, a full stop, "!", "?" or the sentence's end;
+- it is the clause's last word, before a comma, a full stop, "!" or the sentence's end (before a "?" the
+  sentence is asked, and is left as it is);
 - it is a short word (two to four letters) that is neither an English word the project's sentences say
   (``english.english_words``) nor a word of some command (``known.vocabulary_words``), nor a note name
   ("in Db"); English's own clause-final tags "nah" and "ok" are tags too;
@@ -30,9 +31,9 @@ from bridge.commands.known import vocabulary_words
 _ENGLISH_TAGS = frozenset({"nah", "ok"})
 # what a request may end with before its tag: a pronoun object or the word "track"
 _ENDS = frozenset({"it", "this", "that", "them", "track", "tracks"})
-_END = r"(?=\s*(?:[,.;!?]|$))"
-# "the bass nah", "cancel la,", "quantize it, bine?": the word before, the tag, and a "?" after it
-_AFTER_WORD = re.compile(rf"\b([\w#']+) ([a-z]{{2,4}}){_END}(\s*\?)?", re.I)
+_END = r"(?=\s*(?:[,.;!]|$))"  # never before a "?": "can do same with the track mai?" stays a question
+# "the bass nah", "cancel la,": the word before and the tag
+_AFTER_WORD = re.compile(rf"\b([\w#']+) ([a-z]{{2,4}}){_END}", re.I)
 _ALONE = re.compile(r"(?<=\w), ([a-z]{2,4})\s*[?!.]?\s*$", re.I)
 # "chords up a whole tone can or not": the request, asked politely
 _CAN_OR_NOT = re.compile(rf"\s*,? (?:can|could|ok|possible) or not{_END}\s*\??", re.I)

@@ -39,15 +39,17 @@ def heard_as(text: str) -> tuple[str, str | None]:
     """The sentence every reader reads, and a question when it is mostly in a tongue not read: Spanish
     said in English, "comma" a comma, text speak and a learner's phrasing said plainly."""
     heard, asked = in_english(
-        hinglish(as_dictated(corrected(untagged(" ".join(text.split())))))
-    )  # "the base *bass": the bass; "solo bass lah": solo bass
+        hinglish(as_dictated(corrected(" ".join(text.split()))))
+    )  # "the base *bass": the bass
     heard = without_preface(heard)  # "ok new song idea. 8 bars drums": the drums
     heard, asked = (heard, asked) if asked else follow_words.back_to_track(heard)  # "follows that track"
     asked = asked or withdrawn(heard)  # "make it louder, actually it sounds fine": nothing done
     if asked:
         return heard, asked
     heard = raga_read(german(heard))  # "in bhairavi, Sa is E": in E phrygian; "in H minor": B minor
-    heard = plain(preferred(sections_named(level_moved(mute_off(heard)))))  # "in the hook": the chorus; "the
+    heard = untagged(
+        plain(preferred(sections_named(level_moved(mute_off(heard)))))
+    )  # "solo bass lah": solo bass  # "in the hook": the chorus; "the
     # mute off": unmute; "lower the hats a lot": "make the hats a lot softer"
     # round 35: "follow the chords i selected" the clip selected; "the acid line" the bass line; "swing the hats a
     # little and the kick, make it louder" two requests; "a fill leading into the chorus" a fill at its start

@@ -77,3 +77,13 @@ def test_the_climax_said_as_a_place_is_the_chorus(text: str, nth: int | None) ->
 def test_a_quoted_climax_is_a_name() -> None:
     intent = parse("name this take 'climax idea 3'")
     assert (intent.action, intent.params.get("name")) == ("history", "climax idea 3")
+
+
+@pytest.mark.parametrize("text", ["mute the drums yo", "solo the bass fam"])
+def test_a_part_with_a_stray_word_is_the_part(text: str) -> None:
+    intent = parse(text)
+    assert intent.action == "mixer" and intent.part in ("drums", "bass") and "track_name" not in intent.params
+
+
+def test_a_part_with_a_stray_word_and_track_said_is_a_track() -> None:
+    assert parse("mute the drums yo track").params.get("track_name") == "drums yo"
