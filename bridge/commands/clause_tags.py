@@ -10,8 +10,8 @@ A TAG is known by its shape, not by a table of its meanings:
 - it is a short word (two to four letters) that is neither an English word the project's sentences say
   (``english.english_words``) nor a word of some command (``known.vocabulary_words``), nor a note name
   ("in Db"); English's own clause-final tags "nah" and "ok" are tags too;
-- it is said after the request's last word: a word of some command (a part, a verb, a value: "bass",
-  "cancel", "tone"), a number, "track", or "it", "this", "that", "them" (so "mute the erhu" and "add some
+- it is said after the request's last word: a part, a drum voice, a command's verb, a unit ("bass", "kick",
+  "cancel", "bars"), a number, "track", or "it", "this", "that", "them" (never after a modifier: "full wet") (so "mute the erhu" and "add some
   oud" keep their last word: an instrument said after "the" or "some" is never a tag);
 - or it stands alone as the sentence's last clause, after a comma ("..., bine?"): that clause, and its
   question mark (the tag asks for agreement, the request is no question), are dropped.
@@ -23,9 +23,12 @@ else in a sentence changes; a sentence with no tag is returned as it was. Stdlib
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from bridge.commands import clip_words as cw
+from bridge.commands import vocab as v
 from bridge.commands.english import english_words
-from bridge.commands.known import vocabulary_words
+from bridge.commands.known import known_commands, vocabulary_words
 
 # English's own tag words, said after a request ("mute the bass nah", "solo it ok")
 _ENGLISH_TAGS = frozenset({"nah", "ok"})
@@ -48,9 +51,16 @@ def is_tag(word: str) -> bool:
     return not (low in english_words() or low in vocabulary_words() or _NOTE.fullmatch(low))
 
 
+@cache
+def _last_words() -> frozenset[str]:
+    """Words a request may end with before its tag: a part, a drum voice, a command's verb, a unit."""
+    verbs = {s.split()[0] for s in known_commands()}
+    return frozenset({*v.PARTS, *cw.DRUM_VOICES, *verbs, *v.BAR_WORDS, "bpm", "semitones", "tone", *_ENDS})
+
+
 def _ends_request(word: str) -> bool:
     low = word.lower()
-    return low in _ENDS or low.isdigit() or low in vocabulary_words()
+    return low.isdigit() or low in _last_words()  # never "full" in "full wet": a modifier before its noun
 
 
 def _untag(m: re.Match[str]) -> str:

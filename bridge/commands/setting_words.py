@@ -238,12 +238,10 @@ def mixer_of(s: str) -> Intent | None:
 
 
 def _part_with_stray(name: str) -> str | None:
-    """The part a mixer name is when a stray short word (no command's) follows it ("drums yo"; "track" unsaid)."""
-    first, _, word = name.partition(" ")
-    stray = (
-        0 < len(word) <= 4 and word.isalpha() and word not in vocabulary_words() and word not in INSTRUMENTS
-    )
-    return v.PARTS.get(first) if stray else None
+    """A part with a stray short word ("drums yo"; never a vowelless abbreviation: "lead gtr"), or None."""
+    first, _, w = name.partition(" ")
+    stray = w.isalpha() and len(w) <= 4 and re.search("[aeiouy]", w) and w not in INSTRUMENTS
+    return v.PARTS.get(first) if stray and w not in vocabulary_words() else None
 
 
 # "the drums the organ is too loud" (a comma, unheard): a part word, then a new clause of its own
