@@ -54,7 +54,7 @@ def is_tag(word: str) -> bool:
 @cache
 def _last_words() -> frozenset[str]:
     """Words a request may end with before its tag: a part, a drum voice, a command's verb, a unit."""
-    verbs = {s.split()[0] for s in known_commands()}
+    verbs = {s.split()[0] for s in known_commands()} - {"a", "an", "the", "my", "our", "your", "some"}
     return frozenset({*v.PARTS, *cw.DRUM_VOICES, *verbs, *v.BAR_WORDS, "bpm", "semitones", "tone", *_ENDS})
 
 
