@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from bridge.commands import follow_words
-from bridge.commands.address_tags import untagged
+from bridge.commands import address_tags, clause_tags, follow_words
 from bridge.commands.contrast import preferred
 from bridge.commands.dictated import as_dictated
 from bridge.commands.german_words import german
@@ -41,13 +40,15 @@ def heard_as(text: str) -> tuple[str, str | None]:
     heard, asked = in_english(
         hinglish(as_dictated(corrected(" ".join(text.split()))))
     )  # "the base *bass": the bass
-    heard = without_preface(untagged(heard))  # "ok new song idea. 8 bars drums": the drums
+    heard = without_preface(address_tags.untagged(heard))  # "ok new song idea. 8 bars drums": the drums
     heard, asked = (heard, asked) if asked else follow_words.back_to_track(heard)  # "follows that track"
     asked = asked or withdrawn(heard)  # "make it louder, actually it sounds fine": nothing done
     if asked:
         return heard, asked
     heard = raga_read(german(heard))  # "in bhairavi, Sa is E": in E phrygian; "in H minor": B minor
-    heard = plain(preferred(sections_named(level_moved(mute_off(heard)))))  # "in the hook": the chorus; "the
+    heard = clause_tags.untagged(
+        plain(preferred(sections_named(level_moved(mute_off(heard)))))
+    )  # "solo bass lah": solo bass  # "in the hook": the chorus; "the
     # mute off": unmute; "lower the hats a lot": "make the hats a lot softer"
     # round 35: "follow the chords i selected" the clip selected; "the acid line" the bass line; "swing the hats a
     # little and the kick, make it louder" two requests; "a fill leading into the chorus" a fill at its start

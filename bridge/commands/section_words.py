@@ -8,7 +8,10 @@ What is read, and what never is:
   "through", "throughout", "across", "before", "after" or "till" ("the kick is too loud in the hook",
   "a melody for the hook"), with an ordinal ("the second hook", "the last hook", "hook 2"), or counted
   ("every hook", "both hooks"); said as a thing ("vary the hook", "another take on the hook", "make the
-  hook louder", takes of it: "3 options for the hook") it stays the melody (``vocab.PARTS``);
+  hook louder", takes of it: "3 options for the hook") it stays the melody (``vocab.PARTS``); "the climax"
+  (Cantopop's and J-pop's word for the chorus, like "sabi") is the chorus where a place is meant, the same way
+  ("drums for the climax", "the second climax"); said as a thing or in a name ("name this take 'sad
+  climax'") it is left alone;
 - "the refrain" (and "the reff", the Indonesian and Dutch word; a noun after an article, an ordinal or a place word; "refrain from" is left alone) is
   the chorus wherever it is said;
 - "the middle 8" / "the middle eight" is the bridge;
@@ -36,11 +39,17 @@ _ORDS = r"first|second|third|fourth|fifth|last|final|next|1st|2nd|3rd|4th|5th|op
 _PLACE = r"in|into|for|over|during|through|throughout|across|before|after|till|until|within"
 _ART = r"the|this|that|my|our|a"
 # "in the hook", "for the second hook", "through the last hook"
-_HOOK_PLACE = re.compile(rf"\b((?:{_PLACE}) (?:(?:{_ART}) )?(?:(?:{_ORDS}) )?)hook(s?)\b", re.I)
+_HOOK_PLACE = re.compile(
+    rf"\b((?:{_PLACE}) (?:(?:{_ART}) )?(?:(?:{_ORDS}) )?)(?:hook|climax)((?:e?s)?)\b", re.I
+)
 # "the second hook", "the last hook", "hook 2": an ordinal makes it a place
-_HOOK_NTH = re.compile(rf"\b((?:{_ART}) (?:{_ORDS}) )hook\b|\bhook(?= (?:\d|one|two|three|four)\b)", re.I)
+_HOOK_NTH = re.compile(
+    rf"\b((?:{_ART}) (?:{_ORDS}) )(?:hook|climax)\b|\b(?:hook|climax)(?= (?:\d|one|two|three|four)\b)", re.I
+)
 # "every hook", "each hook", "both hooks", "all the hooks"
-_HOOK_EVERY = re.compile(r"\b((?:every|each|both(?: the)?|all(?: of)? the) )hook(s?)\b", re.I)
+_HOOK_EVERY = re.compile(
+    r"\b((?:every|each|both(?: the)?|all(?: of)? the) )(?:hook|climax)((?:e?s)?)\b", re.I
+)
 _REFRAIN = re.compile(
     rf"\b((?:{_ART}|{_PLACE}|every|each|both|{_ORDS}) (?:(?:{_ORDS}) )?)(?:refrain|refrein|reff)(s?)\b(?! from)",
     re.I,
@@ -128,7 +137,7 @@ def sections_named(text: str) -> str:
         text = _PRE.sub(r"\1pre chorus", _OTHER.sub(_other, text))
     if re.search(r"dance break", text, re.I):
         text = _DANCE_BREAK.sub(r"break\1", _DANCE_BREAK_PLACE.sub(r"\1the break\2", text))
-    if not re.search(r"hook|refrain|refrein|reff|middle|mukh|antr|antara|portion", text, re.I):
+    if not re.search(r"hook|climax|refrain|refrein|reff|middle|mukh|antr|antara|portion", text, re.I):
         return text
     text = _PORTION.sub(r"\1", _FILM_SONG.sub(_film_song, text))
     text = _HOOK_TAKES.sub(r"\1 of \2hook", text)

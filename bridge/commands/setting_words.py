@@ -22,6 +22,7 @@ from bridge.commands import clip_words as cw
 from bridge.commands import vocab as v
 from bridge.commands.change_words import VOICES
 from bridge.commands.intent import Intent
+from bridge.commands.known import vocabulary_words
 from bridge.commands.normalize import normalize
 from bridge.commands.track_words import INSTRUMENTS, bare_name, no_name, which_track
 
@@ -228,10 +229,19 @@ def mixer_of(s: str) -> Intent | None:
     part = v.PARTS.get(name) or _part_then_clause(name)
     if part is not None and name in INSTRUMENTS and re.search(rf" {re.escape(name)} (?:track|channel) ", s):
         part = None  # "solo the keys track": the track named keys (a part only when no track is said)
+    if part is None and not re.search(r" (?:track|channel)s? ", s):
+        part = _part_with_stray(name)  # "mute the drums yo": the drums, never a track "drums yo"
     params: dict[str, Any] = {"do": MIXER[m.group(1)]}
     if part is None:
         params["track_name"] = name
     return Intent("mixer", part, params)
+
+
+def _part_with_stray(name: str) -> str | None:
+    """A part with a stray short word ("drums yo"; never a vowelless abbreviation: "lead gtr"), or None."""
+    first, _, w = name.partition(" ")
+    stray = w.isalpha() and len(w) <= 4 and re.search("[aeiouy]", w) and w not in INSTRUMENTS
+    return v.PARTS.get(first) if stray and w not in vocabulary_words() else None
 
 
 # "the drums the organ is too loud" (a comma, unheard): a part word, then a new clause of its own
